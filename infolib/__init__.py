@@ -1,4 +1,4 @@
-"""infolib: the numeric and symbolic helpers of the book *Entropy, Cross-Entropy, KL and Likelihood*.
+"""infolib: numeric and symbolic helpers of the book on entropy, KL divergence and likelihood.
 
 The numeric functions follow numpy/scipy conventions (float64, ``axis=-1``,
 keyword-only options, broadcasting); natural logarithms (nats) unless
@@ -6,8 +6,16 @@ keyword-only options, broadcasting); natural logarithms (nats) unless
 naming the argument.
 """
 
+from infolib import distributions
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
+from infolib.distributions import Bernoulli, Categorical, Gaussian
 from infolib.logits import cross_entropy_with_logits, log_softmax, softmax
+from infolib.montecarlo import (
+    MonteCarloEstimate,
+    monte_carlo_cross_entropy,
+    monte_carlo_entropy,
+    monte_carlo_kl_divergence,
+)
 
 __version__ = "0.1.0"
 
@@ -19,4 +27,12 @@ __all__ = [
     "softmax",
     "log_softmax",
     "cross_entropy_with_logits",
+    "distributions",
+    "Bernoulli",
+    "Categorical",
+    "Gaussian",
+    "MonteCarloEstimate",
+    "monte_carlo_cross_entropy",
+    "monte_carlo_entropy",
+    "monte_carlo_kl_divergence",
 ]

@@ -158,15 +158,18 @@ def _kl_terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:
 
 
 def _fix_kl_terms(p: np.ndarray, q: np.ndarray, terms: np.ndarray) -> np.ndarray:
-    """Slow path for the rare terms that came out NaN or -inf.
+    """Slow path for the rare terms that came out non-finite.
 
-    ``p = q = 0`` gives 0/0 (the convention makes the term 0), and
-    ``0 < p < eps * q`` rounds ``1 + x`` to 0 so that ``log1p`` is ``-inf``;
-    there ``p log(p/q) - p + q`` has no cancellation and is used directly.
+    ``p = q = 0`` gives 0/0 (the convention makes the term 0); ``0 < p < eps * q``
+    rounds ``1 + x`` to 0 so that ``log1p`` is ``-inf``; a subnormal ``q`` can make
+    ``x`` overflow although the term is finite. There the terms are recomputed as
+    ``p (log p - log q) - p + q``, which has no cancellation; only ``p > 0 = q``
+    stays ``+inf``.
     """
     with np.errstate(divide="ignore", invalid="ignore"):
-        direct = special.xlogy(p, p / q) - p + q
-    terms = np.where(np.isnan(terms) | np.isneginf(terms), direct, terms)
+        direct = special.xlogy(p, p) - special.xlogy(p, q) - p + q
+    terms = np.where(np.isfinite(terms), terms, direct)
+    terms = np.where((p > 0) & (q == 0), np.inf, terms)
     return np.where((p == 0) & (q == 0), 0.0, terms)
 
 
@@ -228,7 +231,7 @@ def kl_divergence(
     terms = _kl_terms(pa, qa)
     with np.errstate(invalid="ignore"):  # inf + (-inf) is mended just below
         total = terms.sum(axis=ax)
-    if np.isnan(total).any() or np.isneginf(total).any():
+    if not np.isfinite(total).all():
         total = _fix_kl_terms(pa, qa, terms).sum(axis=ax)
     return _to_base(total, base)
 
@@ -239,7 +242,8 @@ def empirical_distribution(samples: Any, support: Any) -> np.ndarray:
     Each sample gets weight :math:`1/n`, so
     :math:`\hat p_j = \frac{1}{n}\#\{i : x_i = s_j\}` for the support values
     :math:`s_j`. This is the distribution in the equivalence
-    :math:`\arg\min_\theta D_{\mathrm{KL}}(\hat p\|q_\theta) = \arg\max_\theta \prod_i q_\theta(x_i)`
+    :math:`\arg\min_\theta D_{\mathrm{KL}}(\hat p\|q_\theta)
+    = \arg\max_\theta \prod_i q_\theta(x_i)`
     (Part II of the book).
 
     Parameters

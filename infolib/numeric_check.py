@@ -1,0 +1,130 @@
+"""Numeric checks of identities on many random inputs at once.
+
+Every chapter pairs a symbolic proof with a numeric check: both sides of an
+identity are evaluated (vectorised) on seeded random inputs, and the largest
+deviation is reported. :func:`check_identity` raises if the deviation exceeds
+the tolerance, so a notebook cell fails when an identity does not hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from infolib._validation import as_float_array, broadcast_pair
+
+__all__ = ["IdentityCheck", "IdentityCheckError", "check_identity", "check_inequality"]
+
+
+class IdentityCheckError(AssertionError):
+    """Raised when a numerically checked identity or inequality does not hold."""
+
+
+@dataclass(frozen=True)
+class IdentityCheck:
+    """Result of a numeric check: what was compared and the largest deviation found.
+
+    The text form rounds the deviation to one significant digit so that a
+    notebook's stored output does not depend on the last bits of a sum.
+    """
+
+    statement: str
+    n_cases: int
+    max_deviation: float
+    tolerance: float
+    holds: bool
+    kind: str = "identity"
+
+    def __str__(self) -> str:
+        mark = "holds" if self.holds else "FAILS"
+        what = "largest deviation" if self.kind == "identity" else "largest violation"
+        return (
+            f"{self.statement}: {mark} on {self.n_cases:,} random cases; "
+            f"{what} {self.max_deviation:.0e} (tolerance {self.tolerance:.0e})"
+        )
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(str(self))
+
+
+def check_identity(
+    statement: str, lhs: Any, rhs: Any, *, rtol: float = 1e-12, atol: float = 1e-14
+) -> IdentityCheck:
+    r"""Check ``lhs == rhs`` elementwise and report the largest scaled deviation.
+
+    The reported deviation of a case is :math:`|l - r| / \max(1, |r|)`: a
+    relative error for large values and an absolute one near zero. The check
+    holds when every case satisfies :math:`|l - r| \le \text{atol} + \text{rtol}\,|r|`.
+    Infinite values must agree exactly.
+
+    Parameters
+    ----------
+    statement : str
+        What is being checked, e.g. ``"H(p, q) = H(p) + KL(p || q)"``.
+    lhs, rhs : array_like
+        Both sides evaluated on the same random cases (must broadcast).
+    rtol, atol : float
+        Relative and absolute tolerances.
+
+    Returns
+    -------
+    IdentityCheck
+        Printable summary; ``.max_deviation`` is the largest scaled deviation.
+
+    Raises
+    ------
+    IdentityCheckError
+        If some case differs by more than ``atol + rtol * |rhs|``.
+
+    Examples
+    --------
+    >>> print(check_identity("2 + 2 = 4", [2.0 + 2.0], [4.0]))
+    2 + 2 = 4: holds on 1 random cases; largest deviation 0e+00 (tolerance 1e-12)
+    """
+    left = as_float_array(lhs, "lhs")
+    right = as_float_array(rhs, "rhs")
+    left, right = broadcast_pair(left, "lhs", right, "rhs")
+    same_inf = np.isinf(left) & (left == right)
+    if np.isnan(left).any() or np.isnan(right).any():
+        raise IdentityCheckError(f"{statement}: a side evaluated to NaN")
+    with np.errstate(invalid="ignore"):
+        diff = np.where(same_inf, 0.0, np.abs(left - right))
+    scale = np.where(same_inf, 1.0, np.maximum(np.abs(right), 1.0))
+    bound = atol + rtol * np.where(same_inf, 0.0, np.abs(right))
+    holds = bool(np.all(diff <= bound))
+    result = IdentityCheck(statement, int(left.size), float((diff / scale).max()), rtol, holds)
+    if not holds:
+        worst = int(np.argmax(diff - bound))
+        raise IdentityCheckError(
+            f"{result}; case {worst}: lhs={left.flat[worst]!r}, rhs={right.flat[worst]!r}"
+        )
+    return result
+
+
+def check_inequality(
+    statement: str, smaller: Any, larger: Any, *, atol: float = 1e-14
+) -> IdentityCheck:
+    """Check ``smaller <= larger + atol`` elementwise; report the closest approach.
+
+    The reported deviation is the largest violation ``max(smaller - larger, 0)``
+    (zero when the inequality holds everywhere).
+
+    Examples
+    --------
+    >>> print(check_inequality("0 <= x^2", [0.0, 0.0], [1.0, 4.0]))
+    0 <= x^2: holds on 2 random cases; largest violation 0e+00 (tolerance 1e-14)
+    """
+    small = as_float_array(smaller, "smaller")
+    large = as_float_array(larger, "larger")
+    small, large = broadcast_pair(small, "smaller", large, "larger")
+    if np.isnan(small).any() or np.isnan(large).any():
+        raise IdentityCheckError(f"{statement}: a side evaluated to NaN")
+    with np.errstate(invalid="ignore"):
+        violation = np.maximum(np.nan_to_num(small - large, nan=0.0), 0.0)
+    worst = float(violation.max())
+    result = IdentityCheck(statement, int(small.size), worst, atol, worst <= atol, "inequality")
+    if not result.holds:
+        raise IdentityCheckError(str(result))
+    return result

@@ -1,0 +1,50 @@
+"""Tests for infolib.numeric_check: the checks themselves must be able to fail."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from infolib.numeric_check import IdentityCheckError, check_identity, check_inequality
+
+
+def test_identity_that_holds_reports_its_deviation():
+    rng = np.random.default_rng(0)
+    x = rng.random(1000)
+    result = check_identity("(x+1)^2 = x^2+2x+1", (x + 1) ** 2, x**2 + 2 * x + 1)
+    assert result.holds
+    assert result.n_cases == 1000
+    assert 0.0 <= result.max_deviation < 1e-14
+    assert "holds on 1,000 random cases" in str(result)
+
+
+def test_false_identity_raises_and_names_the_statement():
+    x = np.linspace(0, 1, 11)
+    with pytest.raises(IdentityCheckError, match="x = x \\+ 1e-9.*FAILS"):
+        check_identity("x = x + 1e-9", x, x + 1e-9)
+
+
+def test_relative_tolerance_scales_with_size():
+    big = np.array([1e10])
+    assert check_identity("big", big * (1 + 1e-14), big).holds
+    with pytest.raises(IdentityCheckError):
+        check_identity("big", big * (1 + 1e-10), big)
+
+
+def test_matching_infinities_agree_and_nan_fails():
+    assert check_identity("inf", [np.inf, 1.0], [np.inf, 1.0]).holds
+    with pytest.raises(IdentityCheckError):
+        check_identity("inf vs finite", [np.inf], [1.0])
+    with pytest.raises(IdentityCheckError, match="NaN"):
+        check_identity("nan", [np.nan], [1.0])
+
+
+def test_inequality():
+    assert check_inequality("x <= x + 1", [0.0, 1.0], [1.0, 2.0]).max_deviation == 0.0
+    with pytest.raises(IdentityCheckError, match="violation 1e\\+00"):
+        check_inequality("false", [2.0], [1.0])
+
+
+def test_shape_mismatch_is_named():
+    with pytest.raises(ValueError, match="shape"):
+        check_identity("s", [1.0, 2.0], [1.0, 2.0, 3.0])
