@@ -28,6 +28,7 @@ def execute(path: Path) -> None:
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
     nb.metadata.pop("widgets", None)
+    nb.metadata.pop("jupytext", None)
     nbformat.write(nb, path)
 
 
