@@ -16,6 +16,7 @@ BOOK_FLAGS := -W --keep-going -n
 help:
 	@echo "make book     build the site into _build/html"
 	@echo "make test     run the test suite (infolib + strict nbval over chapters/)"
+	@echo "make student  build the student edition (no solutions) into _build/student/html"
 	@echo "make outputs  re-execute every notebook in place (deterministic)"
 	@echo "make lab      open the notebooks in JupyterLab"
 	@echo "make lint     ruff over infolib, tests, tools and the notebooks"
@@ -33,6 +34,9 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 
 book: $(STAMP)
 	$(BIN)/jupyter-book build . --builder html $(BOOK_FLAGS)
+
+student: $(STAMP)
+	$(BIN)/python tools/make_student_edition.py
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests infolib chapters --nbval --nbval-current-env \

@@ -1,0 +1,102 @@
+"""Tests for infolib.check, the exercise self-checks."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from infolib import check
+
+ROOT = Path(__file__).resolve().parents[1]
+KEY_TEXT = (ROOT / "infolib" / "exercise_key.json").read_text()
+
+# Independent computations of the numeric answers (by hand, not through infolib).
+EXPECTED_NUMBERS = {
+    "entropy-die-bits": math.log2(8),
+    "entropy-coin-nats": math.log(2),
+    "ce-bernoulli-bits": -0.5 * math.log2(0.25) - 0.5 * math.log2(0.75),
+    "kl-bernoulli-bits": 0.5 * math.log2(0.5 / 0.25) + 0.5 * math.log2(0.5 / 0.75),
+    "kl-gaussian-nats": math.log(2.0) + (1.0 + 1.0) / (2 * 4.0) - 0.5,
+    "logloss-two-samples": 0.5
+    * (math.log(1 + math.exp(-2) + math.exp(-3)) + math.log(1 + 2 * math.exp(-3))),
+}
+n, k, a, b = sp.symbols("n k a b", positive=True)
+EXPECTED_EXPRESSIONS = {
+    "entropy-uniform-n": -n * (1 / n) * sp.log(1 / n),
+    "kl-bernoulli-closed-form": a * (sp.log(a) - sp.log(b))
+    + (1 - a) * (sp.log(1 - a) - sp.log(1 - b)),
+    "mle-bernoulli": k / n,
+}
+
+
+def load_tool():
+    spec = importlib.util.spec_from_file_location("make_key", ROOT / "tools/make_exercise_key.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_key_matches_the_generator():
+    tool = load_tool()
+    assert tool.render(tool.build_key()) == KEY_TEXT
+
+
+def test_every_exercise_has_an_independent_answer_here():
+    assert set(check.exercises()) == set(EXPECTED_NUMBERS) | set(EXPECTED_EXPRESSIONS)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_NUMBERS))
+def test_numeric_answers_accepted_within_digits_and_rejected_outside(name):
+    value = EXPECTED_NUMBERS[name]
+    assert check.exercise(name, value).correct
+    assert check.exercise(name, value * (1 + 2e-5)).correct  # within 4 significant digits
+    assert not check.exercise(name, value * 1.01).correct
+    assert not check.exercise(name, -value).correct
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_EXPRESSIONS))
+def test_expression_answers_by_simplification(name):
+    expected = EXPECTED_EXPRESSIONS[name]
+    assert check.exercise(name, expected).correct
+    assert check.exercise(name, str(expected)).correct  # a string SymPy can parse
+    assert not check.exercise(name, expected + 1).correct
+    assert not check.exercise(name, 2 * expected).correct
+
+
+def test_answers_are_not_readable_in_the_key():
+    key = json.loads(KEY_TEXT)
+    for name, value in EXPECTED_NUMBERS.items():
+        for text in (f"{value:.3e}", f"{value:.4f}"):
+            assert f'"{text}' not in KEY_TEXT and f" {text}" not in KEY_TEXT, (name, text)
+        assert "hashes" in key[name]
+    for name, expr in EXPECTED_EXPRESSIONS.items():
+        assert sp.srepr(sp.simplify(expr)) not in KEY_TEXT
+        assert "log" not in key[name]["blob"]
+
+
+@pytest.mark.parametrize("bad", ["three", None, float("nan"), float("inf"), [1.0, 2.0], {}])
+def test_bad_numeric_answers_get_a_message_not_a_traceback(bad):
+    feedback = check.exercise("entropy-die-bits", bad)
+    assert not feedback.correct
+    assert "not yet" in str(feedback)
+    assert len(feedback.message) > 10
+
+
+def test_bad_expression_answers_get_a_message():
+    assert "could not be read" in check.exercise("mle-bernoulli", "k/(n+").message
+    assert "symbols" in check.exercise("mle-bernoulli", sp.Symbol("theta")).message
+
+
+def test_unknown_exercise_is_a_value_error_naming_it():
+    with pytest.raises(ValueError, match="exercise_id 'nope'"):
+        check.exercise("nope", 1.0)
+
+
+def test_feedback_is_truthy_only_when_correct():
+    assert bool(check.exercise("entropy-die-bits", 3))
+    assert not bool(check.exercise("entropy-die-bits", 4))

@@ -1,0 +1,94 @@
+"""Write infolib/exercise_key.json, the self-check answer key (for authors).
+
+Each entry's answer is *computed* here (with infolib, SymPy or by hand-checked
+arithmetic), then stored in the key only as salted hashes (numbers) or in
+obfuscated form (expressions), so a student's copy of the book does not show it.
+`tests/test_check.py` verifies that the committed key matches this script and
+that every answer agrees with an independent computation.
+
+    .venv/bin/python tools/make_exercise_key.py
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+import infolib
+from infolib.check import make_expression_entry, make_number_entry
+
+KEY_PATH = Path(__file__).resolve().parents[1] / "infolib" / "exercise_key.json"
+
+n, k = sp.symbols("n k", positive=True)
+a, b = sp.symbols("a b", positive=True)
+
+
+def numbers() -> dict[str, tuple[Callable[[], float], dict[str, Any]]]:
+    return {
+        "entropy-die-bits": (
+            lambda: infolib.entropy(np.full(8, 1 / 8), base=2),
+            {"unit": "bits", "hint": "Eight equally likely faces: how many yes/no questions?"},
+        ),
+        "entropy-coin-nats": (
+            lambda: infolib.entropy([0.5, 0.5]),
+            {"unit": "nats", "hint": "One bit is log 2 nats."},
+        ),
+        "ce-bernoulli-bits": (
+            lambda: infolib.cross_entropy([0.5, 0.5], [0.25, 0.75], base=2),
+            {"unit": "bits", "hint": "H(p, q) = -sum_i p_i log2 q_i; here p = (1/2, 1/2)."},
+        ),
+        "kl-bernoulli-bits": (
+            lambda: infolib.kl_divergence([0.5, 0.5], [0.25, 0.75], base=2),
+            {"unit": "bits", "hint": "Use base 2, and p = Bernoulli(0.5) first: KL(p || q)."},
+        ),
+        "kl-gaussian-nats": (
+            lambda: infolib.Gaussian(0.0, 1.0).kl_divergence(infolib.Gaussian(1.0, 2.0)),
+            {"unit": "nats", "hint": "log(s2/s1) + (s1^2 + (m1-m2)^2)/(2 s2^2) - 1/2."},
+        ),
+        "logloss-two-samples": (
+            lambda: infolib.cross_entropy_with_logits(
+                [0, 1], [[2.0, 0.0, -1.0], [0.0, 3.0, 0.0]], reduction="mean"
+            ),
+            {"unit": "nats", "hint": "Average of -log softmax(z_i)[y_i] over the two samples."},
+        ),
+    }
+
+
+def expressions() -> dict[str, tuple[Callable[[], sp.Expr], dict[str, Any]]]:
+    return {
+        "entropy-uniform-n": (
+            lambda: sp.log(n),
+            {"hint": "Each of the n terms is -(1/n) log(1/n)."},
+        ),
+        "kl-bernoulli-closed-form": (
+            lambda: a * sp.log(a / b) + (1 - a) * sp.log((1 - a) / (1 - b)),
+            {"hint": "Two outcomes: a log(a/b) plus the same for 1 - a and 1 - b."},
+        ),
+        "mle-bernoulli": (
+            lambda: k / n,
+            {"hint": "Set d/dθ [k log θ + (n - k) log(1 - θ)] to zero."},
+        ),
+    }
+
+
+def build_key() -> dict[str, dict[str, Any]]:
+    key: dict[str, dict[str, Any]] = {}
+    for name, (compute, options) in numbers().items():
+        key[name] = make_number_entry(name, float(compute()), digits=4, **options)
+    for name, (compute, options) in expressions().items():
+        key[name] = make_expression_entry(name, compute(), **options)
+    return dict(sorted(key.items()))
+
+
+def render(key: dict[str, dict[str, Any]]) -> str:
+    return json.dumps(key, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+if __name__ == "__main__":
+    KEY_PATH.write_text(render(build_key()), encoding="utf-8")
+    print(f"wrote {KEY_PATH} ({len(build_key())} exercises)")
