@@ -30,6 +30,8 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	# Build matplotlib's font cache now, so its first-run notice never lands in a notebook.
 	MPLBACKEND=Agg $(BIN)/python -c "import matplotlib.pyplot"
+	# Debian's Chromium for the browser tests (skipped, with a reason, if it cannot be had).
+	bash tools/install_chromium.sh
 	touch $(STAMP)
 
 book: $(STAMP)
