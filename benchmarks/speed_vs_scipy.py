@@ -56,9 +56,11 @@ def main() -> None:
         ),
         "cross_entropy_with_logits": (
             lambda: infolib.cross_entropy_with_logits(labels, logits),
-            lambda: -np.take_along_axis(
-                special.log_softmax(logits, axis=1), labels[:, None], axis=1
-            ).mean(),
+            lambda: (
+                -np.take_along_axis(
+                    special.log_softmax(logits, axis=1), labels[:, None], axis=1
+                ).mean()
+            ),
         ),
     }
     print(f"n = {args.size:,} elements, best of {args.repeats} runs")

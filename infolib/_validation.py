@@ -101,9 +101,7 @@ def broadcast_pair(
         ) from None
 
 
-def as_probability_pair(
-    p: Any, q: Any, axis: Any = -1
-) -> tuple[np.ndarray, np.ndarray, int]:
+def as_probability_pair(p: Any, q: Any, axis: Any = -1) -> tuple[np.ndarray, np.ndarray, int]:
     """Validate two distributions ``p`` and ``q`` that are compared along ``axis``."""
     pa, _ = as_probabilities(p, "p", axis)
     qa, _ = as_probabilities(q, "q", axis)

@@ -212,7 +212,9 @@ def _check_expression(exercise_id: str, entry: dict[str, Any], answer: Any) -> F
         given = sp.sympify(answer)
     except (sp.SympifyError, TypeError, SyntaxError):
         return Feedback(
-            exercise_id, False, f"The answer {answer!r:.60} could not be read as a SymPy expression."
+            exercise_id,
+            False,
+            f"The answer {answer!r:.60} could not be read as a SymPy expression.",
         )
     by_name = {s.name: s for s in expected.free_symbols}
     given = given.subs({s: by_name[s.name] for s in given.free_symbols if s.name in by_name})

@@ -282,8 +282,6 @@ def empirical_distribution(samples: Any, support: Any) -> np.ndarray:
     found = sorted_values[pos] == obs
     if not found.all():
         bad = obs[~found]
-        raise ValueError(
-            f"samples contain {bad.size} value(s) outside support, e.g. {bad[0]!r}"
-        )
+        raise ValueError(f"samples contain {bad.size} value(s) outside support, e.g. {bad[0]!r}")
     counts = np.bincount(order[pos], minlength=values.size)
     return counts / obs.size

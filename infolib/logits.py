@@ -122,8 +122,7 @@ def _class_labels(target: np.ndarray, n: int, k: int) -> np.ndarray:
         raise ValueError(f"target class labels must be >= 0 (got {int(target.min())})")
     if target.max() >= k:
         raise ValueError(
-            f"target class labels must be < {k}, the number of classes "
-            f"(got {int(target.max())})"
+            f"target class labels must be < {k}, the number of classes (got {int(target.max())})"
         )
     return target
 

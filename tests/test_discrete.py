@@ -23,7 +23,9 @@ def mp_kl(p: np.ndarray, q: np.ndarray, dps: int = 50) -> float:
         qm = [mp.mpf(float(x)) for x in q]
         sp, sq = mp.fsum(pm), mp.fsum(qm)
         return float(
-            mp.fsum(a / sp * mp.log((a / sp) / (b / sq)) for a, b in zip(pm, qm, strict=True) if a != 0)
+            mp.fsum(
+                a / sp * mp.log((a / sp) / (b / sq)) for a, b in zip(pm, qm, strict=True) if a != 0
+            )
         )
 
 
@@ -35,7 +37,11 @@ def mp_entropy(p: np.ndarray, dps: int = 50) -> float:
 def mp_cross_entropy(p: np.ndarray, q: np.ndarray, dps: int = 50) -> float:
     with mp.workdps(dps):
         return float(
-            -mp.fsum(mp.mpf(float(a)) * mp.log(mp.mpf(float(b))) for a, b in zip(p, q, strict=True) if a > 0)
+            -mp.fsum(
+                mp.mpf(float(a)) * mp.log(mp.mpf(float(b)))
+                for a, b in zip(p, q, strict=True)
+                if a > 0
+            )
         )
 
 
@@ -46,9 +52,7 @@ def rel_err(x: float, ref: float) -> float:
 @st.composite
 def distributions(draw, min_size: int = 1, max_size: int = 12, size: int | None = None):
     n = size if size is not None else draw(st.integers(min_size, max_size))
-    w = draw(
-        hnp.arrays(np.float64, n, elements=st.floats(0.0, 1.0, allow_subnormal=False))
-    )
+    w = draw(hnp.arrays(np.float64, n, elements=st.floats(0.0, 1.0, allow_subnormal=False)))
     if w.sum() == 0:
         w[0] = 1.0
     return w / w.sum()

@@ -13,8 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK = ROOT / "chapters" / "00_how_to_read.ipynb"
 SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
@@ -22,9 +20,22 @@ SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
 
 def run_nbval(path: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--nbval",
-         "--nbval-current-env", "--nbval-sanitize-with", str(SANITIZE), str(path)],
-        cwd=path.parent, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "--nbval",
+            "--nbval-current-env",
+            "--nbval-sanitize-with",
+            str(SANITIZE),
+            str(path),
+        ],
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -38,28 +49,21 @@ def change_one_digit(nb: dict) -> str:
                 if m:
                     digit = m.group()
                     new = str((int(digit) + 1) % 10)
-                    out["text"] = text[: m.start()] + new + text[m.end():]
+                    out["text"] = text[: m.start()] + new + text[m.end() :]
                     return f"{digit}->{new} in {text.strip()[:60]!r}"
     raise AssertionError("no stored numeric output found to change")
 
 
-@pytest.fixture(scope="module")
-def notebook_json() -> dict:
-    return json.loads(NOTEBOOK.read_text())
-
-
-def test_unchanged_notebook_passes(tmp_path, notebook_json):
-    copy = tmp_path / NOTEBOOK.name
-    copy.write_text(json.dumps(notebook_json))
-    proc = run_nbval(copy)
-    assert proc.returncode == 0, proc.stdout[-3000:]
-
-
-def test_one_changed_digit_fails(tmp_path, notebook_json):
-    nb = json.loads(json.dumps(notebook_json))
-    what = change_one_digit(nb)
-    copy = tmp_path / NOTEBOOK.name
-    copy.write_text(json.dumps(nb))
-    proc = run_nbval(copy)
-    assert proc.returncode != 0, f"nbval accepted a changed digit ({what})"
-    assert "mismatch" in proc.stdout.lower(), proc.stdout[-3000:]
+def test_unchanged_passes_and_one_changed_digit_fails(tmp_path):
+    """Both copies in one nbval run (one pytest start-up): the original passes, the edit fails."""
+    original = json.loads(NOTEBOOK.read_text())
+    edited = json.loads(json.dumps(original))
+    what = change_one_digit(edited)
+    (tmp_path / "original.ipynb").write_text(json.dumps(original))
+    (tmp_path / "edited.ipynb").write_text(json.dumps(edited))
+    proc = run_nbval(tmp_path)
+    failed = set(re.findall(r"FAILED \S*?(\w+)\.ipynb::", proc.stdout))
+    passed_original = "original.ipynb" in proc.stdout and "original" not in failed
+    assert passed_original, proc.stdout[-3000:]
+    assert failed == {"edited"}, f"nbval accepted a changed digit ({what}):\n{proc.stdout[-3000:]}"
+    assert "mismatch" in proc.stdout.lower()

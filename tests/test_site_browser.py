@@ -16,7 +16,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from site_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]

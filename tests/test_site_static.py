@@ -30,8 +30,15 @@ def external_references(html: str) -> list[str]:
             if name == "link" and attr.lower() == "href":
                 rel = re.search(r"""rel\s*=\s*["']([^"']*)["']""", tag.group(0), re.I)
                 kinds = (rel.group(1).lower() if rel else "").split()
-                if not set(kinds) & {"stylesheet", "icon", "preload", "modulepreload",
-                                     "prefetch", "manifest", "apple-touch-icon"}:
+                if not set(kinds) & {
+                    "stylesheet",
+                    "icon",
+                    "preload",
+                    "modulepreload",
+                    "prefetch",
+                    "manifest",
+                    "apple-touch-icon",
+                }:
                     continue
             urls = [u.split()[0] for u in value.split(",")] if attr.lower() == "srcset" else [value]
             found += [f"<{name} {attr}={u}>" for u in urls if u and EXTERNAL.match(u)]
@@ -59,7 +66,9 @@ def test_no_third_party_resources(site):
         pytest.skip(f"{site.relative_to(ROOT)} not built (make book / make student)")
     problems = []
     for path in sorted(site.rglob("*.html")):
-        problems += [f"{path.relative_to(site)}: {r}" for r in external_references(path.read_text())]
+        problems += [
+            f"{path.relative_to(site)}: {r}" for r in external_references(path.read_text())
+        ]
     for path in sorted(site.rglob("*.css")):
         for url in CSS_URL.findall(path.read_text(errors="replace")):
             if EXTERNAL.match(url):

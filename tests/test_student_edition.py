@@ -31,13 +31,22 @@ def load_tool():
 tool = load_tool()
 
 SAMPLE = [
-    ("markdown", "Intro.\n\n```{exercise}\n:label: ex-a\n\nCompute A.\n```\n\n"
-     "```{solution} ex-a\n:class: dropdown\n\nThe secret answer alpha.\n```\n\nAfter."),
+    (
+        "markdown",
+        "Intro.\n\n```{exercise}\n:label: ex-a\n\nCompute A.\n```\n\n"
+        "```{solution} ex-a\n:class: dropdown\n\nThe secret answer alpha.\n```\n\nAfter.",
+    ),
     ("markdown", "````{exercise}\n:label: ex-b\n\nCompute B.\n````\n"),
-    ("markdown", "````{solution} ex-b\n:class: dropdown\n\n```python\nprint('beta')\n```\n"
-     "secret beta text\n````"),
-    ("markdown", "```{exercise}\n:label: ex-c\n\nCompute C.\n```\n\n"
-     "```{solution-start} ex-c\n:class: dropdown\n```\n\nGated gamma words."),
+    (
+        "markdown",
+        "````{solution} ex-b\n:class: dropdown\n\n```python\nprint('beta')\n```\n"
+        "secret beta text\n````",
+    ),
+    (
+        "markdown",
+        "```{exercise}\n:label: ex-c\n\nCompute C.\n```\n\n"
+        "```{solution-start} ex-c\n:class: dropdown\n```\n\nGated gamma words.",
+    ),
     ("code", "print('gamma code')"),
     ("markdown", "More gamma.\n\n```{solution-end}\n```\n\nClosing text."),
 ]
@@ -69,9 +78,7 @@ def chapter_solutions() -> dict[str, list[str]]:
     for path in sorted((ROOT / "chapters").glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         full = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-        stripped = "\n".join(
-            c.source for c in tool_stripped(nb).cells if c.cell_type == "markdown"
-        )
+        stripped = "\n".join(c.source for c in tool_stripped(nb).cells if c.cell_type == "markdown")
         removed_lines = [line for line in full.split("\n") if line not in stripped.split("\n")]
         for line in removed_lines:
             words = re.findall(r"[A-Za-z]+", line) if not re.search(r"[$`{\\]", line) else []

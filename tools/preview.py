@@ -45,8 +45,16 @@ def main(name: str) -> int:
         page = dest / entry
         if not any(page.with_suffix(ext).exists() for ext in (".ipynb", ".md")):
             page.with_suffix(".md").write_text(f"# {page.stem} (not written yet)\n")
-    cmd = [str(ROOT / ".venv/bin/jupyter-book"), "build", str(dest), "--builder", "html",
-           "-W", "--keep-going", "-n"]
+    cmd = [
+        str(ROOT / ".venv/bin/jupyter-book"),
+        "build",
+        str(dest),
+        "--builder",
+        "html",
+        "-W",
+        "--keep-going",
+        "-n",
+    ]
     code = subprocess.call(cmd)
     print(f"site: {dest / '_build/html/index.html'}")
     return code
