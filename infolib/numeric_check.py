@@ -41,7 +41,7 @@ class IdentityCheck:
         mark = "holds" if self.holds else "FAILS"
         what = "largest deviation" if self.kind == "identity" else "largest violation"
         return (
-            f"{self.statement}: {mark} on {self.n_cases:,} random cases; "
+            f"{self.statement}: {mark} on {self.n_cases:,} {"case" if self.n_cases == 1 else "cases"}; "
             f"{what} {self.max_deviation:.0e} (tolerance {self.tolerance:.0e})"
         )
 
@@ -81,7 +81,7 @@ def check_identity(
     Examples
     --------
     >>> print(check_identity("2 + 2 = 4", [2.0 + 2.0], [4.0]))
-    2 + 2 = 4: holds on 1 random cases; largest deviation 0e+00 (tolerance 1e-12)
+    2 + 2 = 4: holds on 1 case; largest deviation 0e+00 (tolerance 1e-12)
     """
     left = as_float_array(lhs, "lhs")
     right = as_float_array(rhs, "rhs")
@@ -114,7 +114,7 @@ def check_inequality(
     Examples
     --------
     >>> print(check_inequality("0 <= x^2", [0.0, 0.0], [1.0, 4.0]))
-    0 <= x^2: holds on 2 random cases; largest violation 0e+00 (tolerance 1e-14)
+    0 <= x^2: holds on 2 cases; largest violation 0e+00 (tolerance 1e-14)
     """
     small = as_float_array(smaller, "smaller")
     large = as_float_array(larger, "larger")

@@ -15,7 +15,7 @@ def test_identity_that_holds_reports_its_deviation():
     assert result.holds
     assert result.n_cases == 1000
     assert 0.0 <= result.max_deviation < 1e-14
-    assert "holds on 1,000 random cases" in str(result)
+    assert "holds on 1,000 cases" in str(result)
 
 
 def test_false_identity_raises_and_names_the_statement():
