@@ -41,7 +41,7 @@ class IdentityCheck:
         mark = "holds" if self.holds else "FAILS"
         what = "largest deviation" if self.kind == "identity" else "largest violation"
         return (
-            f"{self.statement}: {mark} on {self.n_cases:,} {"case" if self.n_cases == 1 else "cases"}; "
+            f"{self.statement}: {mark} on {self.n_cases:,} {'case' if self.n_cases == 1 else 'cases'}; "
             f"{what} {self.max_deviation:.0e} (tolerance {self.tolerance:.0e})"
         )
 
