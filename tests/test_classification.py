@@ -1,0 +1,149 @@
+"""Tests for infolib.classification: one-hot and smoothed targets, softmax regression."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from infolib import cross_entropy_with_logits, entropy, kl_divergence, softmax
+from infolib.classification import (
+    fit_softmax_regression,
+    one_hot,
+    smooth_labels,
+    softmax_regression_gradient,
+)
+
+
+def make_data(seed: int = 0, n: int = 60, d: int = 2, k: int = 3):
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, k, size=n)
+    X = rng.normal(size=(n, d)) + rng.normal(size=(k, d))[y]
+    return X, y
+
+
+def mean_ce(W, b, X, t):
+    return cross_entropy_with_logits(t, X @ W + b)
+
+
+def finite_difference_gradient(W, b, X, t, h=1e-6):
+    theta = np.concatenate([W.ravel(), b])
+    d, k = W.shape
+
+    def f(th):
+        return mean_ce(th[: d * k].reshape(d, k), th[d * k:], X, t)
+
+    eye = np.eye(theta.size)
+    g = np.array([(f(theta + h * e) - f(theta - h * e)) / (2 * h) for e in eye])
+    return g[: d * k].reshape(d, k), g[d * k:]
+
+
+def test_one_hot_exact():
+    np.testing.assert_array_equal(one_hot([1, 0, 2], 3), [[0, 1, 0], [1, 0, 0], [0, 0, 1]])
+    assert one_hot([1, 0, 2], 3).dtype == np.float64
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(1, 6), st.floats(0.0, 1.0), st.integers(0, 10_000))
+def test_smooth_labels_are_distributions_with_known_entropy(k, eps, seed):
+    y = np.random.default_rng(seed).integers(0, k, size=7)
+    t = smooth_labels(y, k, epsilon=eps)
+    np.testing.assert_allclose(t.sum(axis=1), 1.0, atol=1e-12)
+    big, small = 1 - eps + eps / k, eps / k
+    h = -big * np.log(big) - (k - 1) * (small * np.log(small) if small > 0 else 0.0)
+    np.testing.assert_allclose(entropy(t), h, atol=1e-12)
+
+
+def test_smoothing_zero_is_one_hot():
+    np.testing.assert_array_equal(smooth_labels([2, 1], 3, epsilon=0.0), one_hot([2, 1], 3))
+
+
+@pytest.mark.parametrize("soft", [False, True])
+def test_gradient_matches_finite_differences(soft):
+    X, y = make_data()
+    rng = np.random.default_rng(1)
+    W, b = rng.normal(size=(2, 3)), rng.normal(size=3)
+    t = smooth_labels(y, 3, epsilon=0.1) if soft else one_hot(y, 3)
+    gW, gb = softmax_regression_gradient(W, b, X, t)
+    fW, fb = finite_difference_gradient(W, b, X, t)
+    np.testing.assert_allclose(gW, fW, rtol=1e-6, atol=1e-8)
+    np.testing.assert_allclose(gb, fb, rtol=1e-6, atol=1e-8)
+
+
+def test_gradient_accepts_integer_labels():
+    X, y = make_data()
+    W, b = np.ones((2, 3)), np.zeros(3)
+    for got, want in zip(softmax_regression_gradient(W, b, X, y),
+                         softmax_regression_gradient(W, b, X, one_hot(y, 3)), strict=True):
+        np.testing.assert_array_equal(got, want)
+
+
+def test_gradient_of_kl_equals_gradient_of_ce():
+    X, y = make_data()
+    t = smooth_labels(y, 3, epsilon=0.3)
+    W, b = np.random.default_rng(2).normal(size=(2, 3)), np.zeros(3)
+    h = 1e-6
+    E = np.zeros_like(W)
+    E[0, 1] = h
+
+    def kl(Wx):
+        return kl_divergence(t, softmax(X @ Wx + b)).mean()
+
+    fd = (kl(W + E) - kl(W - E)) / (2 * h)
+    assert softmax_regression_gradient(W, b, X, t)[0][0, 1] == pytest.approx(fd, rel=1e-6)
+
+
+def test_fit_reaches_stationary_point_and_decreases_loss():
+    X, y = make_data()
+    fit = fit_softmax_regression(X, y, lr=1.0, steps=3000)
+    assert fit.losses.shape == (3001,)
+    assert fit.W_path.shape == (3001, 2, 3) and fit.b_path.shape == (3001, 3)
+    assert np.all(np.diff(fit.losses) <= 1e-15)
+    gW, gb = softmax_regression_gradient(fit.W, fit.b, X, y)
+    assert max(np.abs(gW).max(), np.abs(gb).max()) < 1e-8
+    # zero start: parameters stay centred over the classes
+    np.testing.assert_allclose(fit.W.sum(axis=1), 0.0, atol=1e-12)
+    np.testing.assert_allclose(fit.b.sum(), 0.0, atol=1e-12)
+    assert fit.losses[-1] == pytest.approx(mean_ce(fit.W, fit.b, X, one_hot(y, 3)), rel=1e-14)
+
+
+def test_fit_with_zero_steps_and_initial_values():
+    X, y = make_data()
+    W0, b0 = np.ones((2, 3)), np.arange(3.0)
+    fit = fit_softmax_regression(X, y, lr=0.1, steps=0, W0=W0, b0=b0)
+    np.testing.assert_array_equal(fit.W, W0)
+    assert fit.losses[0] == pytest.approx(mean_ce(W0, b0, X, y))
+    assert "steps=0" in repr(fit)
+
+
+@pytest.mark.parametrize(
+    ("call", "exc", "match"),
+    [
+        (lambda: one_hot([0, 3], 3), ValueError, "< 3"),
+        (lambda: one_hot([[0]], 3), ValueError, "one-dimensional"),
+        (lambda: one_hot([0.5], 3), ValueError, "integers"),
+        (lambda: smooth_labels([0], 3, epsilon=1.5), ValueError, "epsilon"),
+        (lambda: softmax_regression_gradient(np.zeros((3, 3)), np.zeros(3), np.zeros((4, 2)),
+                                             [0, 1, 2, 0]), ValueError, "W must have shape"),
+        (lambda: softmax_regression_gradient(np.zeros((2, 3)), np.zeros(2), np.zeros((4, 2)),
+                                             [0, 1, 2, 0]), ValueError, "b must have shape"),
+        (lambda: softmax_regression_gradient(np.zeros((2, 3)), np.zeros(3), np.zeros(4),
+                                             [0, 1, 2, 0]), ValueError, "X must have shape"),
+        (lambda: softmax_regression_gradient(np.zeros((2, 3)), np.zeros(3), np.zeros((4, 2)),
+                                             [0, 1]), ValueError, "targets must have 4 rows"),
+        (lambda: softmax_regression_gradient(np.zeros((2, 3)), np.zeros(3), np.zeros((2, 2)),
+                                             [[0.5, 0.6, 0.0]] * 2), ValueError, "sum to 1"),
+        (lambda: fit_softmax_regression(np.zeros((2, 2)), [0, 1], lr=0.0, steps=3),
+         ValueError, "lr"),
+        (lambda: fit_softmax_regression(np.zeros((2, 2)), [0, 1], lr=0.1, steps=-1),
+         ValueError, "steps"),
+        (lambda: fit_softmax_regression(np.array([[np.nan, 0.0]]), [0], lr=0.1, steps=1),
+         ValueError, "X must be finite"),
+        (lambda: fit_softmax_regression(np.zeros((2, 2)), [0, 1], lr="a", steps=1),
+         TypeError, "lr"),
+    ],
+)
+def test_bad_inputs(call, exc, match):
+    with pytest.raises(exc, match=match):
+        call()
