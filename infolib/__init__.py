@@ -6,7 +6,7 @@ keyword-only options, broadcasting); natural logarithms (nats) unless
 naming the argument.
 """
 
-from infolib import classification, distributions
+from infolib import classification, distributions, mixtures
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
 from infolib.distributions import Bernoulli, Categorical, Gaussian
 from infolib.logits import cross_entropy_with_logits, log_softmax, softmax
@@ -29,6 +29,7 @@ __all__ = [
     "cross_entropy_with_logits",
     "classification",
     "distributions",
+    "mixtures",
     "Bernoulli",
     "Categorical",
     "Gaussian",
