@@ -564,6 +564,14 @@ def _sign_convex(e: sp.Basic, depth: int) -> int:
 
 
 def _sign_termwise(e: sp.Basic, depth: int) -> int:
+    # A single sum or integral whose summand is provably nonnegative over a
+    # nonnegative range is nonnegative; try this before normalising, which may
+    # pull constant summands out (Sum(f + 1/n) -> Sum(f) + 1) and hide it.
+    if isinstance(e, _BINDERS) and len(e.limits) == 1 and len(e.limits[0]) == 3:
+        _, a, b = e.limits[0]
+        size = (b - a + 1) if isinstance(e, sp.Sum) else (b - a)
+        if size.is_extended_nonnegative and _sign_full(sp.expand(e.function), depth):
+            return _NONNEG
     e = _normalize(e)
     groups: dict[tuple, list[sp.Expr]] = {}
     lims: dict[tuple, tuple] = {}

@@ -357,3 +357,15 @@ def test_lagrange_maximum_entropy_is_uniform():
     sols = lagrange_stationary_points(entropy, ps, sp.Eq(sum(ps), 1))
     assert len(sols) == 1
     assert all(sols[0][v] == sp.Rational(1, 3) for v in ps)
+
+
+def test_sum_with_constant_summand_is_nonnegative_termwise():
+    """Sum(p log(n p) - p + 1/n) >= 0 since each term is; normalising must not hide it."""
+    p, q, i, n = categorical_symbols()
+    total = sp.Sum(p[i] * sp.log(n * p[i]) - p[i] + 1 / n, (i, 1, n))
+    assert prove_nonnegative(total)
+    Derivation(total).step(sp.Integer(0), "termwise", relation=">=").check()
+    with pytest.raises(DerivationError):  # without the 1/n the terms can be negative
+        Derivation(total - sp.Sum(1 / n, (i, 1, n))).step(
+            sp.Integer(0), "false", relation=">="
+        ).check()
