@@ -35,6 +35,9 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	touch $(STAMP)
 
 book: $(STAMP)
+	# Start from an empty html folder so no page of an earlier build lingers; the
+	# executed notebooks stay cached in _build/.jupyter_cache (unchanged ones do not re-run).
+	rm -rf _build/html
 	$(BIN)/jupyter-book build . --builder html $(BOOK_FLAGS)
 
 student: $(STAMP)
