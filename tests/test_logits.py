@@ -161,3 +161,13 @@ def test_softmax_bad_input():
         log_softmax([])
     with pytest.raises(ValueError, match="axis"):
         softmax([1.0, 2.0], axis=1)
+
+
+def test_tiny_losses_keep_their_relative_accuracy():
+    # loss = log(1 + e^-30): log of a sum near 1 would round most of it away
+    loss = cross_entropy_with_logits([1], [[0.0, 30.0]])
+    with mp.workdps(50):
+        ref = float(mp.log1p(mp.exp(-30)))
+    assert abs(loss - ref) / ref < 1e-13
+    ties = log_softmax([2.0, 2.0, -40.0])
+    np.testing.assert_allclose(ties[:2], -math.log(2.0 + math.exp(-42.0)), rtol=1e-15)
