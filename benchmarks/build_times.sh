@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs() {  # run a command quietly, print its wall time in seconds (one decimal)
   local t0 t1
-  t0=$(date +%s%N); "$@" > /tmp/build_times_last.log 2>&1; t1=$(date +%s%N)
+  t0=$(date +%s%N)
+  "$@" > /tmp/build_times_last.log 2>&1 || { echo "FAILED: $* (log: /tmp/build_times_last.log)" >&2; exit 1; }
+  t1=$(date +%s%N)
   echo "$(( (t1 - t0) / 1000000000 )).$(( (t1 - t0) / 100000000 % 10 ))"
 }
 

@@ -22,6 +22,9 @@ EXPECTED_NUMBERS = {
     "ce-bernoulli-bits": -0.5 * math.log2(0.25) - 0.5 * math.log2(0.75),
     "kl-bernoulli-bits": 0.5 * math.log2(0.5 / 0.25) + 0.5 * math.log2(0.5 / 0.75),
     "kl-gaussian-nats": math.log(2.0) + (1.0 + 1.0) / (2 * 4.0) - 0.5,
+    "equivalence-kl-projection": (0.1 * 1 + 0.4 * 2) / 2,
+    "forward-kl-std": math.sqrt(0.49 + 4.0 - (0.3 * -2 + 0.7 * 2) ** 2),
+    "logsumexp-excess": math.log(1 + math.exp(-1) + math.exp(-2)),
     "logloss-two-samples": 0.5
     * (math.log(1 + math.exp(-2) + math.exp(-3)) + math.log(1 + 2 * math.exp(-3))),
 }

@@ -66,6 +66,7 @@ BROKEN_IMAGES = """() => Array.from(document.images)
 
 @pytest.fixture(scope="module")
 def site():
+    shutil.rmtree(SHOTS, ignore_errors=True)  # only this run's screenshots
     with serve(SITE) as base:
         with sync_api.sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

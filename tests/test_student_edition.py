@@ -72,9 +72,19 @@ def test_stripping_removes_every_kind_of_solution_and_keeps_exercises():
     assert all(cell.cell_type == "markdown" for cell in nb.cells)
 
 
+def kept_words() -> str:
+    """Plain words of every chapter with its solutions stripped (what students may see)."""
+    texts = []
+    for path in sorted((ROOT / "chapters").glob("*.ipynb")):
+        nb = tool_stripped(nbformat.read(path, as_version=4))
+        texts += [" ".join(re.findall(r"[A-Za-z]+", c.source)) for c in nb.cells]
+    return "\n".join(texts)
+
+
 def chapter_solutions() -> dict[str, list[str]]:
-    """Distinctive phrases (8 plain words) from every solution in the chapters."""
+    """Distinctive phrases (8 plain words) found only in the solutions of the chapters."""
     phrases: dict[str, list[str]] = {}
+    visible = kept_words()
     for path in sorted((ROOT / "chapters").glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         full = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
@@ -82,7 +92,7 @@ def chapter_solutions() -> dict[str, list[str]]:
         removed_lines = [line for line in full.split("\n") if line not in stripped.split("\n")]
         for line in removed_lines:
             words = re.findall(r"[A-Za-z]+", line) if not re.search(r"[$`{\\]", line) else []
-            if len(words) >= 8:
+            if len(words) >= 8 and " ".join(words[:8]) not in visible:
                 phrases.setdefault(path.stem, []).append(" ".join(words[:8]))
     return phrases
 

@@ -28,6 +28,20 @@ n, k = sp.symbols("n k", positive=True)
 a, b = sp.symbols("a b", positive=True)
 
 
+def binomial_projection(p: np.ndarray) -> float:
+    """argmin over θ of KL(p || Binomial(2, θ)) on {0, 1, 2}, by a fine grid search."""
+    theta = np.linspace(1e-4, 1 - 1e-4, 99_999)
+    q = np.stack([(1 - theta) ** 2, 2 * theta * (1 - theta), theta**2], axis=-1)
+    return float(theta[np.argmin(infolib.kl_divergence(p, q))])
+
+
+def forward_fit_std() -> float:
+    """Standard deviation of the forward-KL Gaussian fit to 0.3 N(-2, 0.7²) + 0.7 N(2, 0.7²)."""
+    from infolib.mixtures import GaussianMixture
+
+    return float(GaussianMixture([0.3, 0.7], [-2.0, 2.0], [0.7, 0.7]).std)
+
+
 def numbers() -> dict[str, tuple[Callable[[], float], dict[str, Any]]]:
     return {
         "entropy-die-bits": (
@@ -49,6 +63,18 @@ def numbers() -> dict[str, tuple[Callable[[], float], dict[str, Any]]]:
         "kl-gaussian-nats": (
             lambda: infolib.Gaussian(0.0, 1.0).kl_divergence(infolib.Gaussian(1.0, 2.0)),
             {"unit": "nats", "hint": "log(s2/s1) + (s1^2 + (m1-m2)^2)/(2 s2^2) - 1/2."},
+        ),
+        "equivalence-kl-projection": (
+            lambda: binomial_projection(np.array([0.5, 0.1, 0.4])),
+            {"hint": "For Binomial(2, θ) the KL projection matches the mean: θ* = E_p[X] / 2."},
+        ),
+        "forward-kl-std": (
+            lambda: forward_fit_std(),
+            {"hint": "Forward KL over Gaussians matches moments: σ² = E_p[X²] - E_p[X]²."},
+        ),
+        "logsumexp-excess": (
+            lambda: -infolib.log_softmax([1000.0, 999.0, 998.0])[0],
+            {"hint": "Shift by the maximum m = 1000: what is left is log(sum of e^(z_k - m))."},
         ),
         "logloss-two-samples": (
             lambda: infolib.cross_entropy_with_logits(
