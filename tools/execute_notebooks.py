@@ -1,8 +1,8 @@
 """Re-execute notebooks in place, deterministically (``make outputs``).
 
 Each notebook runs top to bottom in a fresh kernel from its own folder; cell
-execution timestamps are not recorded and execution counts restart at 1, so a
-second run on an unchanged tree leaves ``git status`` clean. A cell that raises
+execution timestamps are not recorded, execution counts restart at 1 and stream
+chunks are merged, so a second run on an unchanged tree leaves ``git status`` clean. A cell that raises
 stops the run with a non-zero exit.
 """
 
@@ -13,6 +13,26 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+
+def coalesce_streams(outputs: list) -> list:
+    """Merge consecutive stdout (or stderr) chunks into one output.
+
+    How the kernel's stream is cut into messages depends on timing; merged, the
+    stored notebook is the same on every run.
+    """
+    merged: list = []
+    for out in outputs:
+        if (
+            out.get("output_type") == "stream"
+            and merged
+            and merged[-1].get("output_type") == "stream"
+            and merged[-1].get("name") == out.get("name")
+        ):
+            merged[-1]["text"] = merged[-1]["text"] + out["text"]
+        else:
+            merged.append(out)
+    return merged
 
 
 def execute(path: Path) -> None:
@@ -27,6 +47,8 @@ def execute(path: Path) -> None:
     client.execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = coalesce_streams(cell.outputs)
     nb.metadata.pop("widgets", None)
     nb.metadata.pop("jupytext", None)
     nbformat.write(nb, path)
