@@ -40,8 +40,9 @@ class IdentityCheck:
     def __str__(self) -> str:
         mark = "holds" if self.holds else "FAILS"
         what = "largest deviation" if self.kind == "identity" else "largest violation"
+        cases = "case" if self.n_cases == 1 else "cases"
         return (
-            f"{self.statement}: {mark} on {self.n_cases:,} {'case' if self.n_cases == 1 else 'cases'}; "
+            f"{self.statement}: {mark} on {self.n_cases:,} {cases}; "
             f"{what} {self.max_deviation:.0e} (tolerance {self.tolerance:.0e})"
         )
 

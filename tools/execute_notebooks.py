@@ -2,8 +2,8 @@
 
 Each notebook runs top to bottom in a fresh kernel from its own folder; cell
 execution timestamps are not recorded, execution counts restart at 1 and stream
-chunks are merged, so a second run on an unchanged tree leaves ``git status`` clean. A cell that raises
-stops the run with a non-zero exit.
+chunks are merged, so a second run on an unchanged tree leaves ``git status``
+clean. A cell that raises stops the run with a non-zero exit.
 """
 
 from __future__ import annotations
