@@ -27,7 +27,6 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
 	# Build matplotlib's font cache now, so its first-run notice never lands in a notebook.
 	MPLBACKEND=Agg $(BIN)/python -c "import matplotlib.pyplot"
 	# Debian's Chromium for the browser tests (skipped, with a reason, if it cannot be had).
