@@ -43,7 +43,7 @@ student: $(STAMP)
 	$(BIN)/python tools/make_student_edition.py
 
 test: $(STAMP)
-	$(BIN)/python -m pytest tests infolib chapters --nbval --nbval-current-env \
+	$(BIN)/python -m pytest -rs tests infolib chapters --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
 
 outputs: $(STAMP)
