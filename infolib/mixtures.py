@@ -70,11 +70,10 @@ from infolib._validation import (
     check_finite,
     log_base,
 )
-from infolib.distributions import Gaussian
+from infolib.distributions import _HALF_LOG_2PI, Gaussian
 
 __all__ = ["GaussianMixture", "forward_kl", "reverse_kl"]
 
-_HALF_LOG_2PI = 0.5 * math.log(2.0 * math.pi)
 
 #: Default half-width ``L`` of the standardised quadrature grid.
 DEFAULT_HALF_WIDTH = 12.0
