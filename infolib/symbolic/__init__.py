@@ -1,0 +1,75 @@
+r"""Symbolic derivations whose every step is proved by SymPy.
+
+The chapters of the book display chains of equalities (and occasionally
+inequalities) such as
+
+.. math::
+
+    D_{\mathrm{KL}}(p \| q) = \sum_i p_i \log\frac{p_i}{q_i}
+    = \sum_i p_i (\log p_i - \log q_i) = \dots = -H(p) + H(p, q)
+
+for a *general* number ``n`` of categories (``sympy.IndexedBase`` and
+``sympy.Sum``) or for densities (``sympy.Integral``).  :class:`Derivation`
+records such a chain, proves every consecutive pair with SymPy
+(:meth:`Derivation.check`) and renders exactly the chain it checked as an
+``aligned`` LaTeX block in Jupyter.  A false step raises
+:class:`DerivationError`, so an executed notebook fails instead of printing a
+wrong derivation.
+
+How steps are proved
+--------------------
+An equality step ``lhs = rhs`` is accepted only if some normalisation of
+``lhs - rhs`` is *exactly* zero (no numeric spot checks).  The automatic
+strategy tries, cheapest first:
+
+- ``structural``: ``lhs - rhs`` is already ``0`` after SymPy's automatic
+  evaluation;
+- ``expand``: ``sympy.expand``, which also expands logarithms and powers, but
+  only where the symbols' assumptions make that valid (``log(a*b)`` is split
+  only for positive ``a``, ``b``; ``force=True`` is never used);
+- ``sum_linear``: a normaliser that rewrites every ``Sum``/``Integral`` of a
+  linear combination into a linear combination of canonical ``Sum``/``Integral``
+  objects of products (split over addition, constant factors pulled out,
+  constant summands evaluated, bound variables renamed canonically so that
+  ``Sum(a[i], (i, 1, n))`` and ``Sum(a[j], (j, 1, n))`` coincide), then expands;
+- ``simplify``: ``sympy.simplify`` of the raw and of the normalised difference;
+- ``substitute``: the derivation's ``substitutions`` (facts such as
+  :math:`\sum_i p_i = 1`) are applied to the normalised form;
+- ``doit``: sums and integrals are evaluated (tried automatically only when
+  they contain no undefined functions or indexed symbols).
+
+An inequality step ``lhs <= rhs`` is accepted if ``rhs - lhs`` is provably
+nonnegative: by SymPy's assumption system (``is_nonnegative``), termwise (a
+linear combination of sums or integrals over the same range is combined into one
+sum/integral whose summand must be nonnegative), and, for summands that the
+assumptions cannot decide, by a convexity argument: if the expression is a
+smooth convex function of one variable ranging over an open interval
+(positive, negative or real symbols, indexed elements and density values), a
+critical point found by ``sympy.solve`` and verified inside that interval is the
+global minimum, and the minimum value is proved nonnegative recursively (in the
+remaining variables).  This proves e.g. ``log(x) <= x - 1`` and Gibbs' inequality without
+any lemma being supplied.  A callable ``method(lhs, rhs) -> bool`` can always be
+used instead to state a lemma of one's own.
+
+Integrals are split over addition on the usual understanding that all the
+integrals involved converge.
+"""
+
+from infolib.symbolic._equality import prove_equal
+from infolib.symbolic._sign import prove_nonnegative
+from infolib.symbolic.derivation import Derivation, DerivationError, Step
+from infolib.symbolic.steps import evaluate_deltas, lagrange_stationary_points, swap_sums
+from infolib.symbolic.symbols import categorical_symbols, density_symbols
+
+__all__ = [
+    "Derivation",
+    "DerivationError",
+    "Step",
+    "categorical_symbols",
+    "density_symbols",
+    "evaluate_deltas",
+    "lagrange_stationary_points",
+    "prove_equal",
+    "prove_nonnegative",
+    "swap_sums",
+]
