@@ -56,6 +56,7 @@ integrals involved converge.
 """
 
 from infolib.symbolic._equality import prove_equal
+from infolib.symbolic._methods import lemma
 from infolib.symbolic._sign import prove_nonnegative
 from infolib.symbolic.derivation import Derivation, DerivationError, Step
 from infolib.symbolic.steps import evaluate_deltas, lagrange_stationary_points, swap_sums
@@ -69,6 +70,7 @@ __all__ = [
     "density_symbols",
     "evaluate_deltas",
     "lagrange_stationary_points",
+    "lemma",
     "prove_equal",
     "prove_nonnegative",
     "swap_sums",

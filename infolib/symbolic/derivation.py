@@ -10,7 +10,13 @@ import sympy as sp
 
 from infolib.symbolic._equality import _prove_zero
 from infolib.symbolic._latex import _latex_text, _NaturalLatexPrinter
-from infolib.symbolic._methods import StepMethod, _validate_method
+from infolib.symbolic._methods import (
+    StepMethod,
+    _validate_method,
+    call_step_method,
+    lemma_protocol_error,
+    normalize_relation,
+)
 from infolib.symbolic._normalize import (
     _apply_rewrites,
     _is_zero,
@@ -23,16 +29,6 @@ from infolib.symbolic.symbols import categorical_symbols  # noqa: F401 (doctests
 
 __all__ = ["Derivation", "DerivationError", "Step"]
 
-_RELATIONS = {
-    "=": "=",
-    "==": "=",
-    "<=": "<=",
-    ">=": ">=",
-    "<": "<",
-    ">": ">",
-    "\u2264": "<=",
-    "\u2265": ">=",
-}
 _LATEX_REL = {"=": "=", "<=": r"\le", ">=": r"\ge", "<": "<", ">": ">"}
 
 
@@ -204,8 +200,13 @@ class Derivation:
             Inequalities: ``"nonnegative"`` (assumption system only),
             ``"termwise"`` (termwise and convexity arguments), ``"substitute"``.
             Default: all of them, cheapest first.  A callable
-            ``f(lhs, rhs) -> bool`` is trusted to establish
-            ``lhs <relation> rhs`` (a lemma of your own).
+            ``f(lhs, rhs) -> bool`` is a lemma of your own, trusted to
+            establish ``lhs <relation> rhs``.  On an inequality step it must
+            be told the relation: it takes a keyword ``relation`` or is
+            declared with :func:`~infolib.symbolic.lemma` (``proves="<="``);
+            otherwise, or if it declares another relation, the step is
+            refused (``ValueError`` here, :class:`DerivationError` in
+            :meth:`check` if a step was changed afterwards).
         rewrite : mapping, optional
             ``{symbol: definition}`` for symbols standing for named quantities;
             replaced before comparing in this and every later step.
@@ -228,11 +229,7 @@ class Derivation:
         >>> d.check().relation
         '<='
         """
-        rel = _RELATIONS.get(relation)
-        if rel is None:
-            raise ValueError(
-                f"relation must be one of {sorted(set(_RELATIONS.values()))}, got {relation!r}"
-            )
+        rel = normalize_relation(relation)
         if not isinstance(why, str):
             raise TypeError(f"why must be a string, got {type(why).__name__}")
         subs = _sympify_map(substitutions)
@@ -300,7 +297,10 @@ class Derivation:
     ) -> str:
         rel = st.relation
         if callable(st.method):
-            if bool(st.method(lhs, rhs)):
+            problem = lemma_protocol_error(st.method, rel)
+            if problem is not None:
+                raise self._error(k, st, lhs, rhs, None, problem)
+            if call_step_method(st.method, lhs, rhs, rel):
                 return getattr(st.method, "__name__", "callable")
             raise self._error(k, st, lhs, rhs, None, "the supplied method returned False")
         pairs = _normalized_pairs(facts)

@@ -9,6 +9,7 @@ from symbolic_fixtures import gibbs_chain, i, integral, p, pf, q, qf, s, x
 from infolib.symbolic import (
     Derivation,
     DerivationError,
+    lemma,
     prove_nonnegative,
 )
 
@@ -49,19 +50,63 @@ def test_false_inequality_is_rejected():
 def test_inequality_with_lemma_callable():
     calls = []
 
-    def lemma(lhs, rhs):
+    @lemma(proves="<=")
+    def sin_at_most_one(lhs, rhs):
         calls.append((lhs, rhs))
         return True
 
     t = sp.Symbol("t", positive=True)
-    d = Derivation(sp.sin(t)).step(1, "sin t <= 1", relation="<=", method=lemma)
+    d = Derivation(sp.sin(t)).step(1, "sin t <= 1", relation="<=", method=sin_at_most_one)
     assert d.check().checked and calls == [(sp.sin(t), 1)]
-    refused = Derivation(sp.sin(t)).step(0, "no", relation="<=", method=lambda lhs, rhs: False)
+    refused = Derivation(sp.sin(t)).step(
+        0, "no", relation="<=", method=lambda lhs, rhs, relation: False
+    )
     with pytest.raises(DerivationError, match="supplied method returned False"):
         refused.check()
     # without a lemma SymPy cannot prove it, and must not pretend to
     with pytest.raises(DerivationError):
         Derivation(sp.sin(t)).step(1, "sin t <= 1", relation="<=").check()
+
+
+def test_lemma_on_an_inequality_is_told_the_relation():
+    seen = []
+
+    def bounded(lhs, rhs, relation):
+        seen.append(relation)
+        return relation == "<=" and prove_nonnegative(rhs - lhs)
+
+    t = sp.Symbol("t", positive=True)
+    assert Derivation(sp.log(t)).step(t - 1, "tangent", relation="<=", method=bounded).check()
+    # the same lemma asked for the reversed relation says no
+    with pytest.raises(DerivationError, match="returned False"):
+        Derivation(sp.log(t)).step(t - 1, "tangent", relation=">=", method=bounded).check()
+    assert seen == ["<=", ">="]
+
+
+def test_lemma_that_is_not_told_the_relation_is_refused():
+    t = sp.Symbol("t", positive=True)
+
+    def blind(lhs, rhs):
+        return True
+
+    with pytest.raises(ValueError, match="not told which relation"):
+        Derivation(sp.log(t)).step(t - 1, "tangent", relation="<=", method=blind)
+    # an equality lemma needs no relation
+    x = sp.Symbol("x")
+    assert Derivation(x + x).step(2 * x, "collect", method=blind).check().checked
+
+
+def test_declared_relation_must_match_even_after_a_step_is_changed():
+    t = sp.Symbol("t", positive=True)
+    below = lemma(proves="<=")(lambda lhs, rhs: prove_nonnegative(rhs - lhs))
+    with pytest.raises(ValueError, match="proves '<=', but the step claims '<'"):
+        Derivation(sp.log(t)).step(t - 1, "tangent", relation="<", method=below)
+    d = Derivation(sp.log(t)).step(t - 1, "tangent", relation="<=", method=below)
+    d.steps[0].relation = ">="  # what a mutation test does: reverse the claimed relation
+    with pytest.raises(DerivationError, match="proves '<=', but the step claims '>='"):
+        d.check()
+    with pytest.raises(ValueError, match="proves must be one of"):
+        lemma(proves="~")
 
 
 def test_prove_nonnegative():
