@@ -59,19 +59,47 @@ from infolib.symbolic._equality import prove_equal
 from infolib.symbolic._methods import lemma
 from infolib.symbolic._sign import prove_nonnegative
 from infolib.symbolic.derivation import Derivation, DerivationError, Step
+from infolib.symbolic.display import (
+    as_typed,
+    difference_as_typed,
+    display_function,
+    nested_sum,
+    product_as_typed,
+    quotient_as_typed,
+    terms_as_typed,
+)
 from infolib.symbolic.steps import evaluate_deltas, lagrange_stationary_points, swap_sums
-from infolib.symbolic.symbols import categorical_symbols, density_symbols
+from infolib.symbolic.symbols import (
+    categorical_symbols,
+    density_symbols,
+    integral_over,
+    sum_over,
+)
 
 __all__ = [
+    # the chain
     "Derivation",
     "DerivationError",
     "Step",
+    "lemma",
+    # symbols, sums and integrals
     "categorical_symbols",
     "density_symbols",
+    "integral_over",
+    "sum_over",
+    # showing a line as typed
+    "as_typed",
+    "difference_as_typed",
+    "display_function",
+    "nested_sum",
+    "product_as_typed",
+    "quotient_as_typed",
+    "terms_as_typed",
+    # proof steps
     "evaluate_deltas",
     "lagrange_stationary_points",
-    "lemma",
+    "swap_sums",
+    # the provers
     "prove_equal",
     "prove_nonnegative",
-    "swap_sums",
 ]

@@ -8,6 +8,7 @@ from typing import Any
 import sympy as sp
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
+from sympy.printing.precedence import PRECEDENCE
 
 from infolib.symbolic._normalize import _BINDERS
 
@@ -56,6 +57,33 @@ class _NaturalLatexPrinter(LatexPrinter):
             return super()._print_Mul(expr)
         args = sorted(expr.as_ordered_factors(), key=_factor_rank)
         return super()._print_Mul(sp.Mul._from_args(args))
+
+    # Lines kept as typed (infolib.symbolic.display): the arguments in the given order.
+
+    def _print_TypedTerms(self, expr: sp.Expr) -> str:
+        out = ""
+        for k, term in enumerate(expr.args[0].args):
+            if k and term.could_extract_minus_sign():
+                out += " - " + self.parenthesize(-term, PRECEDENCE["Add"])
+            else:
+                out += (" + " if k else "") + self.parenthesize(term, PRECEDENCE["Add"])
+        return out
+
+    def _print_TypedProduct(self, expr: sp.Expr) -> str:
+        factors = list(expr.args[0].args)
+        sign = ""
+        if factors and factors[0] == -1:
+            sign, factors = "- ", factors[1:]
+        parts = [self.parenthesize(f, PRECEDENCE["Mul"]) for f in factors]
+        out = parts[0] if parts else "1"
+        for prev, f, part in zip(factors[:-1], factors[1:], parts[1:], strict=True):
+            joiner = r" \cdot " if (prev.is_Number and f.is_Number) else " "
+            out += joiner + part
+        return sign + out
+
+    def _print_TypedQuotient(self, expr: sp.Expr) -> str:
+        numerator, denominator = expr.args[0].args
+        return r"\frac{%s}{%s}" % (self._print(numerator), self._print(denominator.base))
 
 
 _TEXT_SPECIALS = {
