@@ -58,6 +58,8 @@ integrals involved converge.
 from infolib.symbolic._equality import prove_equal
 from infolib.symbolic._methods import lemma
 from infolib.symbolic._sign import prove_nonnegative
+from infolib.symbolic.calculus import change_of_variables
+from infolib.symbolic.conventions import one_hot_sum, xlogx, zero_log_zero
 from infolib.symbolic.derivation import Derivation, DerivationError, Step
 from infolib.symbolic.display import (
     as_typed,
@@ -68,7 +70,15 @@ from infolib.symbolic.display import (
     quotient_as_typed,
     terms_as_typed,
 )
-from infolib.symbolic.steps import evaluate_deltas, lagrange_stationary_points, swap_sums
+from infolib.symbolic.expectation import expectation, linearity_of_expectation
+from infolib.symbolic.steps import (
+    by_lemma,
+    evaluate_deltas,
+    lagrange_stationary_points,
+    log_of_product,
+    swap_sums,
+    within_summation_ranges,
+)
 from infolib.symbolic.symbols import (
     categorical_symbols,
     density_symbols,
@@ -96,9 +106,18 @@ __all__ = [
     "quotient_as_typed",
     "terms_as_typed",
     # proof steps
+    "by_lemma",
+    "change_of_variables",
     "evaluate_deltas",
+    "expectation",
     "lagrange_stationary_points",
+    "linearity_of_expectation",
+    "log_of_product",
+    "one_hot_sum",
     "swap_sums",
+    "within_summation_ranges",
+    "xlogx",
+    "zero_log_zero",
     # the provers
     "prove_equal",
     "prove_nonnegative",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sympy as sp
+from symbolic_fixtures import i, j
 
 from infolib.symbolic import (
     Derivation,
@@ -58,3 +59,46 @@ def test_evaluate_deltas_uses_only_the_stated_facts():
     assert not evaluate_deltas(y <= K)(one_hot_ce, -2 * sp.log(q[y]))
     with pytest.raises(TypeError, match="facts"):
         evaluate_deltas(y)
+
+
+def test_within_summation_ranges_uses_only_the_sums_own_ranges():
+    from infolib.symbolic import within_summation_ranges
+
+    N = sp.Symbol("N", integer=True, positive=True)
+    inner = sp.Sum(sp.KroneckerDelta(i, j), (j, 1, N)).doit()
+    assert within_summation_ranges(sp.Sum(inner, (i, 1, N))).doit() == N
+    # outside the sum over i nothing is known about i: the condition stays
+    assert within_summation_ranges(inner).has(sp.Piecewise)
+    # a range that may be reversed (upper < lower - 1) is not trusted
+    m = sp.Symbol("m", integer=True)
+    assert within_summation_ranges(sp.Sum(inner, (i, 1, m))).has(sp.Piecewise)
+
+
+def test_log_of_product_needs_positive_factors():
+    from infolib.symbolic import log_of_product
+
+    N = sp.Symbol("N", integer=True, positive=True)
+    f = sp.Function("f", positive=True)
+    x_ = sp.IndexedBase("x")
+    lik = sp.log(sp.Product(f(x_[i]), (i, 1, N)))
+    assert log_of_product(lik, sp.Sum(sp.log(f(x_[i])), (i, 1, N)))
+    assert not log_of_product(lik, sp.Sum(sp.log(f(x_[i])), (i, 1, N)) + 1)
+    g = sp.Function("g", real=True)
+    real_lik = sp.log(sp.Product(g(x_[i]), (i, 1, N)))
+    assert not log_of_product(real_lik, sp.Sum(sp.log(g(x_[i])), (i, 1, N)))
+
+
+def test_by_lemma_uses_a_checked_equality_only():
+    from infolib.symbolic import by_lemma
+
+    a, b = sp.symbols("a b", positive=True)
+    f = sp.Function("f")
+    lemma_chain = Derivation(f(a) * f(b)).step(f(b) * f(a), "commute")
+    use = by_lemma(lemma_chain, f=sp.exp)
+    assert not use(sp.exp(a) * sp.exp(b), sp.exp(b) * sp.exp(a))  # not checked yet
+    lemma_chain.check()
+    assert use(sp.exp(a) * sp.exp(b) + 1, sp.exp(b) * sp.exp(a) + 1)
+    assert not use(sp.exp(a) * sp.exp(b), sp.exp(a) + sp.exp(b))
+    t = sp.Symbol("t", positive=True)
+    ineq = Derivation(sp.log(t)).step(t - 1, "tangent", relation="<=").check()
+    assert not by_lemma(ineq)(sp.log(t), t - 1)  # an inequality is not an equality lemma
