@@ -147,4 +147,7 @@ def total_line(scores: dict[str, list[dict]]) -> str:
 
 if __name__ == "__main__":
     for arg in sys.argv[1:]:
-        print(summarize(Path(arg).name, run_mutants(Path(arg))))
+        try:
+            print(summarize(Path(arg).name, run_mutants(Path(arg))), flush=True)
+        except Exception as exc:  # report and go on with the next notebook
+            print(f"{Path(arg).name}: could not run ({type(exc).__name__}: {str(exc)[-300:]})")
