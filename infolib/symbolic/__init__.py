@@ -60,6 +60,7 @@ from infolib.symbolic._methods import lemma
 from infolib.symbolic._sign import prove_nonnegative
 from infolib.symbolic.calculus import change_of_variables
 from infolib.symbolic.conventions import one_hot_sum, xlogx, zero_log_zero
+from infolib.symbolic.densities import exponential_density, gaussian_density
 from infolib.symbolic.derivation import Derivation, DerivationError, Step
 from infolib.symbolic.display import (
     as_typed,
@@ -97,6 +98,8 @@ __all__ = [
     "density_symbols",
     "integral_over",
     "sum_over",
+    "gaussian_density",
+    "exponential_density",
     # showing a line as typed
     "as_typed",
     "difference_as_typed",
