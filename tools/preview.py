@@ -6,6 +6,10 @@ chapters still being written resolve), and builds the HTML there with the same s
 flags as `make book`. Prints the path of the built site.
 
     .venv/bin/python tools/preview.py NAME
+
+jupyter-book is taken from the environment of the Python that runs this script, so a
+git worktree without its own .venv can use another checkout's environment (set
+PYTHONPATH to the worktree so that its infolib is the one imported).
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ def main(name: str) -> int:
         if not any(page.with_suffix(ext).exists() for ext in (".ipynb", ".md")):
             page.with_suffix(".md").write_text(f"# {page.stem} (not written yet)\n")
     cmd = [
-        str(ROOT / ".venv/bin/jupyter-book"),
+        str(Path(sys.executable).parent / "jupyter-book"),  # the environment running this
         "build",
         str(dest),
         "--builder",
