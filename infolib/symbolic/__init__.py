@@ -49,10 +49,35 @@ critical point found by ``sympy.solve`` and verified inside that interval is the
 global minimum, and the minimum value is proved nonnegative recursively (in the
 remaining variables).  This proves e.g. ``log(x) <= x - 1`` and Gibbs' inequality without
 any lemma being supplied.  A callable ``method(lhs, rhs) -> bool`` can always be
-used instead to state a lemma of one's own.
+used instead to state a lemma of one's own; on an inequality step it must be told
+the relation it proves (see :func:`lemma`).
 
 Integrals are split over addition on the usual understanding that all the
 integrals involved converge.
+
+Where the code is
+-----------------
+One layer per module; each depends only on the layers above it in this list.
+
+==========================  =============================================================
+``symbols``                 symbol factories, ``sum_over``, ``integral_over``
+``display``                 lines shown as typed (``product_as_typed``, ``nested_sum``...)
+``densities``               Gaussian and exponential densities as SymPy expressions
+``_normalize`` (private)    canonical linear form of sums and integrals
+``_equality`` (private)     the equality strategies; ``prove_equal``
+``_sign`` (private)         assumptions, termwise sums, convexity; ``prove_nonnegative``
+``_methods`` (private)      strategy names, relations and the lemma protocol; ``lemma``
+``_latex`` (private)        the LaTeX printer (natural factor order, typed forms)
+``_errors`` (private)       ``Step``, ``DerivationError`` and its message
+``derivation``              ``Derivation``: record, check, render
+``steps``                   step methods for sums, deltas, logs, earlier lemmas
+``calculus``                ``change_of_variables`` for limits and integrals
+``expectation``             ``expectation`` and ``linearity_of_expectation``
+``conventions``             ``xlogx``, ``one_hot_sum``, ``zero_log_zero`` (0 log 0 = 0)
+==========================  =============================================================
+
+Chapters import from ``infolib.symbolic`` only; the private modules are the
+prover, whose soundness the property tests in ``tests/symbolic`` guard.
 """
 
 from infolib.symbolic._equality import prove_equal
