@@ -237,10 +237,10 @@ class Derivation:
         if callable(st.method):
             problem = lemma_protocol_error(st.method, rel)
             if problem is not None:
-                raise self._error(k, st, lhs, rhs, None, problem)
+                raise step_error(k, st, lhs, rhs, None, problem)
             if call_step_method(st.method, lhs, rhs, rel):
                 return getattr(st.method, "__name__", "callable")
-            raise self._error(k, st, lhs, rhs, None, "the supplied method returned False")
+            raise step_error(k, st, lhs, rhs, None, "the supplied method returned False")
         pairs = _normalized_pairs(facts)
         if rel == "=":
             by, residual = _prove_zero(lhs - rhs, st.method, pairs)
@@ -248,19 +248,8 @@ class Derivation:
             d = rhs - lhs if rel in ("<=", "<") else lhs - rhs
             by, residual = _prove_sign(d, rel in ("<", ">"), st.method, pairs)
         if by is None:
-            raise self._error(k, st, lhs, rhs, residual)
+            raise step_error(k, st, lhs, rhs, residual)
         return by
-
-    def _error(
-        self,
-        k: int,
-        st: Step,
-        lhs: sp.Expr,
-        rhs: sp.Expr,
-        residual: sp.Basic | None,
-        note: str | None = None,
-    ) -> DerivationError:
-        return step_error(k, st, lhs, rhs, residual, note)
 
     # -- rendering ------------------------------------------------------------
 
