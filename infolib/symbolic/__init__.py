@@ -97,6 +97,7 @@ from infolib.symbolic.display import (
     terms_as_typed,
 )
 from infolib.symbolic.expectation import expectation, linearity_of_expectation
+from infolib.symbolic.intervals import on_intervals
 from infolib.symbolic.steps import (
     by_lemma,
     evaluate_deltas,
@@ -146,6 +147,8 @@ __all__ = [
     "within_summation_ranges",
     "xlogx",
     "zero_log_zero",
+    # steps on an open interval (infolib.symbolic.intervals)
+    "on_intervals",
     # the provers
     "prove_equal",
     "prove_nonnegative",

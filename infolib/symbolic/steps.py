@@ -268,8 +268,11 @@ def by_lemma(lemma: Derivation, **instance: Any) -> StepMethod:
     Parameters
     ----------
     lemma : Derivation
-        A checked chain of equalities; its named quantities (``rewrite``) are
-        expanded first.
+        A checked chain of equalities.  It is used both as stated (its first
+        and last expression as displayed) and with its named quantities
+        (``rewrite``) expanded, so that a step may be written with the
+        lemma's named quantities (:math:`\hat p_j`) or with what they stand
+        for (:math:`c_j / N`).
     **instance
         How to instantiate the lemma: ``name=value`` replaces the symbol or
         undefined function called ``name``; a callable value replaces a
@@ -310,13 +313,17 @@ def by_lemma(lemma: Derivation, **instance: Any) -> StepMethod:
         rewrites = dict(lemma.rewrite)
         for st in lemma.steps:
             rewrites.update(st.rewrite)
-        start = instantiate(_apply_rewrites(lemma.start, rewrites))
-        end = instantiate(_apply_rewrites(lemma.steps[-1].expr, rewrites))
         lhs, rhs = _drop_typed(lhs), _drop_typed(rhs)
-        if lhs.has(start) and prove_equal(lhs.xreplace({start: end}), rhs):
-            return True
-        if lhs.has(end) and prove_equal(lhs.xreplace({end: start}), rhs):
-            return True
-        return prove_equal(lhs - rhs, start - end) or prove_equal(lhs - rhs, end - start)
+        # the lemma as stated, then with its named quantities expanded
+        for named in ({}, rewrites):
+            start = instantiate(_apply_rewrites(lemma.start, named))
+            end = instantiate(_apply_rewrites(lemma.steps[-1].expr, named))
+            if lhs.has(start) and prove_equal(lhs.xreplace({start: end}), rhs):
+                return True
+            if lhs.has(end) and prove_equal(lhs.xreplace({end: start}), rhs):
+                return True
+            if prove_equal(lhs - rhs, start - end) or prove_equal(lhs - rhs, end - start):
+                return True
+        return False
 
     return by_lemma

@@ -102,3 +102,32 @@ def test_by_lemma_uses_a_checked_equality_only():
     t = sp.Symbol("t", positive=True)
     ineq = Derivation(sp.log(t)).step(t - 1, "tangent", relation="<=").check()
     assert not by_lemma(ineq)(sp.log(t), t - 1)  # an inequality is not an equality lemma
+
+
+def test_by_lemma_applies_a_lemma_stated_with_named_quantities():
+    """A lemma whose steps define a named quantity (rewrite) is usable as stated.
+
+    Regression: by_lemma used to match only the lemma with its named quantities
+    expanded, so a step written with them (p_hat_j, as the lemma displays it) was
+    refused.
+    """
+    from infolib.symbolic import by_lemma
+
+    N = sp.Symbol("N", integer=True, positive=True)
+    n = sp.Symbol("n", integer=True, positive=True)
+    p_hat, c = sp.IndexedBase("p_hat", positive=True), sp.IndexedBase("c", positive=True)
+    f, g = sp.Function("f"), sp.Function("g", positive=True)
+    average = Derivation(sp.Sum(p_hat[j] * f(j), (j, 1, n)))
+    average.step(
+        sp.Sum(c[j] * f(j), (j, 1, n)) / N, "p_hat_j = c_j / N", rewrite={p_hat[j]: c[j] / N}
+    )
+    average.check()
+    use = by_lemma(average, f=lambda a: sp.log(g(a)))
+    as_stated = -sp.Sum(p_hat[j] * sp.log(g(j)), (j, 1, n)) + 1
+    assert use(as_stated, -sp.Sum(c[j] * sp.log(g(j)), (j, 1, n)) / N + 1)
+    expanded = -sp.Sum(c[j] / N * sp.log(g(j)), (j, 1, n))
+    assert use(expanded, -sp.Sum(c[j] * sp.log(g(j)), (j, 1, n)) / N)  # still works
+    # a wrong right-hand side, or a wrong instance, is refused
+    assert not use(as_stated, -sp.Sum(c[j] * sp.log(g(j)), (j, 1, n)) + 1)
+    assert not use(as_stated, -sp.Sum(c[j] * g(j), (j, 1, n)) / N + 1)
+    assert not by_lemma(average, f=g)(as_stated, -sp.Sum(c[j] * sp.log(g(j)), (j, 1, n)) / N + 1)
