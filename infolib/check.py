@@ -203,14 +203,31 @@ def _check_number(exercise_id: str, entry: dict[str, Any], answer: Any) -> Feedb
     )
 
 
+#: Names SymPy's parser would read as its own objects (N is numerical evaluation, S the
+#: singleton registry, O the order symbol, Q the assumption predicates), which answers in
+#: this book use as symbols (N is the sample size). E and I keep their meaning (e, i).
+_SYMBOL_NAMES = ("N", "O", "Q", "S")
+
+
+def _parse(answer: Any) -> Any:
+    """An answer (a SymPy expression or a string) as a SymPy expression."""
+    import sympy as sp
+
+    if isinstance(answer, str):
+        return sp.parse_expr(answer, local_dict={name: sp.Symbol(name) for name in _SYMBOL_NAMES})
+    return sp.sympify(answer)
+
+
 def _check_expression(exercise_id: str, entry: dict[str, Any], answer: Any) -> Feedback:
+    from tokenize import TokenError
+
     import sympy as sp
 
     try:
-        expected = sp.parse_expr(_decode_expression(entry["blob"], entry["salt"]))
+        expected = _parse(_decode_expression(entry["blob"], entry["salt"]))
         # Compare by name: the student's symbols may carry other assumptions.
-        given = sp.sympify(answer)
-    except (sp.SympifyError, TypeError, SyntaxError):
+        given = _parse(answer)
+    except (sp.SympifyError, TypeError, SyntaxError, TokenError):
         return Feedback(
             exercise_id,
             False,

@@ -53,15 +53,15 @@ class IdentityCheck:
         head = f"{self.statement}: "
         if self.holds:
             bound = (
-                f"every deviation within {self.tolerance:.0e}"
+                f"every deviation within {self.tolerance:.2g}"
                 if self.kind == "identity"
-                else f"no violation beyond {self.tolerance:.0e}"
+                else f"no violation beyond {self.tolerance:.2g}"
             )
             return head + f"holds on {self.n_cases:,} {cases}; {bound}"
         what = "largest deviation" if self.kind == "identity" else "largest violation"
         return head + (
             f"FAILS on {self.n_cases:,} {cases}; {what} {self.max_deviation:.1e} "
-            f"exceeds the tolerance {self.tolerance:.0e}"
+            f"exceeds the tolerance {self.tolerance:.2g}"
         )
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
@@ -73,10 +73,12 @@ def check_identity(
 ) -> IdentityCheck:
     r"""Check ``lhs == rhs`` elementwise and report the largest scaled deviation.
 
-    The reported deviation of a case is :math:`|l - r| / \max(1, |r|)`: a
-    relative error for large values and an absolute one near zero. The check
-    holds when every case satisfies :math:`|l - r| \le \text{atol} + \text{rtol}\,|r|`.
-    Infinite values must agree exactly.
+    The deviation of a case is :math:`|l - r| / \max(1, |r|)`: a relative error
+    for large values and an absolute one near zero. The check holds when every
+    case satisfies :math:`|l - r| \le \max(\text{atol}, \text{rtol}\,|r|)`
+    (relative or absolute, whichever is larger), so that every deviation is at
+    most :math:`\max(\text{rtol}, \text{atol})`: that bound is what the printed
+    result states. Infinite values must agree exactly.
 
     Parameters
     ----------
@@ -91,13 +93,14 @@ def check_identity(
     -------
     IdentityCheck
         Printable summary (the bound, not the measured deviation, see
-        :class:`IdentityCheck`); ``.max_deviation`` is the largest scaled
-        deviation.
+        :class:`IdentityCheck`); ``.tolerance`` is the bound
+        ``max(rtol, atol)`` on every deviation that the check established and
+        ``.max_deviation`` the largest deviation measured.
 
     Raises
     ------
     IdentityCheckError
-        If some case differs by more than ``atol + rtol * |rhs|``.
+        If some case differs by more than ``max(atol, rtol * |rhs|)``.
 
     Examples
     --------
@@ -115,9 +118,11 @@ def check_identity(
     with np.errstate(invalid="ignore"):
         diff = np.where(same_inf, 0.0, np.abs(left - right))
     scale = np.where(same_inf, 1.0, np.maximum(np.abs(right), 1.0))
-    bound = atol + rtol * np.where(same_inf, 0.0, np.abs(right))
+    bound = np.maximum(atol, rtol * np.where(same_inf, 0.0, np.abs(right)))
     holds = bool(np.all(diff <= bound))
-    result = IdentityCheck(statement, int(left.size), float((diff / scale).max()), rtol, holds)
+    established = max(rtol, atol)  # |l - r| / max(1, |r|) <= max(rtol, atol) in every case
+    worst_deviation = float((diff / scale).max())
+    result = IdentityCheck(statement, int(left.size), worst_deviation, established, holds)
     if not holds:
         worst = int(np.argmax(diff - bound))
         raise IdentityCheckError(

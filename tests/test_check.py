@@ -29,11 +29,12 @@ EXPECTED_NUMBERS = {
     * (math.log(1 + math.exp(-2) + math.exp(-3)) + math.log(1 + 2 * math.exp(-3))),
 }
 n, k, a, b = sp.symbols("n k a b", positive=True)
+c, N = sp.symbols("c N", positive=True)
 EXPECTED_EXPRESSIONS = {
     "entropy-uniform-n": -n * (1 / n) * sp.log(1 / n),
     "kl-bernoulli-closed-form": a * (sp.log(a) - sp.log(b))
     + (1 - a) * (sp.log(1 - a) - sp.log(1 - b)),
-    "mle-bernoulli": k / n,
+    "mle-bernoulli": c / N,
 }
 
 
@@ -91,7 +92,7 @@ def test_bad_numeric_answers_get_a_message_not_a_traceback(bad):
 
 
 def test_bad_expression_answers_get_a_message():
-    assert "could not be read" in check.exercise("mle-bernoulli", "k/(n+").message
+    assert "could not be read" in check.exercise("mle-bernoulli", "c/(N+").message
     assert "symbols" in check.exercise("mle-bernoulli", sp.Symbol("theta")).message
 
 

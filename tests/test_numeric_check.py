@@ -57,3 +57,14 @@ def test_inequality():
 def test_shape_mismatch_is_named():
     with pytest.raises(ValueError, match="shape"):
         check_identity("s", [1.0, 2.0], [1.0, 2.0, 3.0])
+
+
+def test_the_printed_bound_is_the_one_established():
+    # relative or absolute, whichever is larger: the scaled deviation is <= max(rtol, atol)
+    only_absolute = check_identity("abs", [1e-13], [0.0], rtol=0.0, atol=1e-12)
+    assert str(only_absolute).endswith("every deviation within 1e-12")
+    same = check_identity("same", [2.0 + 1e-5], [2.0], rtol=1e-5, atol=1e-5)
+    assert same.max_deviation <= same.tolerance == 1e-5
+    with pytest.raises(IdentityCheckError):  # atol + rtol |r| would have let this pass
+        check_identity("sum", [2.0 + 2.5e-5], [2.0], rtol=1e-5, atol=1e-5)
+    assert "within 3.3e-07" in str(check_identity("odd", [1.0], [1.0], rtol=3.3e-7))

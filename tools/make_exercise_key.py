@@ -25,6 +25,7 @@ from infolib.check import make_expression_entry, make_number_entry
 KEY_PATH = Path(__file__).resolve().parents[1] / "infolib" / "exercise_key.json"
 
 n, k = sp.symbols("n k", positive=True)
+c, N = sp.symbols("c N", positive=True)
 a, b = sp.symbols("a b", positive=True)
 
 
@@ -96,8 +97,8 @@ def expressions() -> dict[str, tuple[Callable[[], sp.Expr], dict[str, Any]]]:
             {"hint": "Two outcomes: a log(a/b) plus the same for 1 - a and 1 - b."},
         ),
         "mle-bernoulli": (
-            lambda: k / n,
-            {"hint": "Set d/dθ [k log θ + (n - k) log(1 - θ)] to zero."},
+            lambda: c / N,
+            {"hint": "Set d/dθ [c log θ + (N - c) log(1 - θ)] to zero."},
         ),
     }
 
