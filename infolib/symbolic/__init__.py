@@ -58,6 +58,7 @@ integrals involved converge.
 from infolib.symbolic._equality import prove_equal
 from infolib.symbolic._methods import lemma
 from infolib.symbolic._sign import prove_nonnegative
+from infolib.symbolic.assumptions import only_assuming
 from infolib.symbolic.calculus import change_of_variables
 from infolib.symbolic.conventions import one_hot_sum, xlogx, zero_log_zero
 from infolib.symbolic.densities import exponential_density, gaussian_density
@@ -72,6 +73,8 @@ from infolib.symbolic.display import (
     terms_as_typed,
 )
 from infolib.symbolic.expectation import expectation, linearity_of_expectation
+from infolib.symbolic.functions import phi
+from infolib.symbolic.series import taylor_expansion
 from infolib.symbolic.steps import (
     by_lemma,
     evaluate_deltas,
@@ -124,4 +127,8 @@ __all__ = [
     # the provers
     "prove_equal",
     "prove_nonnegative",
+    # named functions, Taylor expansions, weaker assumptions
+    "phi",
+    "taylor_expansion",
+    "only_assuming",
 ]
