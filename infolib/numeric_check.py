@@ -92,7 +92,8 @@ def check_identity(
     IdentityCheck
         Printable summary (the bound, not the measured deviation, see
         :class:`IdentityCheck`); ``.max_deviation`` is the largest scaled
-        deviation.
+        deviation, and ``.tolerance`` the bound ``atol + rtol`` on it that the
+        check establishes.
 
     Raises
     ------
@@ -117,7 +118,11 @@ def check_identity(
     scale = np.where(same_inf, 1.0, np.maximum(np.abs(right), 1.0))
     bound = atol + rtol * np.where(same_inf, 0.0, np.abs(right))
     holds = bool(np.all(diff <= bound))
-    result = IdentityCheck(statement, int(left.size), float((diff / scale).max()), rtol, holds)
+    # every case has |l - r| <= atol + rtol |r|, so its scaled deviation
+    # |l - r| / max(1, |r|) is at most atol + rtol: that is the bound established
+    result = IdentityCheck(
+        statement, int(left.size), float((diff / scale).max()), atol + rtol, holds
+    )
     if not holds:
         worst = int(np.argmax(diff - bound))
         raise IdentityCheckError(
