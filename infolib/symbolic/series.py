@@ -111,6 +111,9 @@ def taylor_expansion(variable: sp.Symbol, point: Any = 0) -> StepMethod:
     >>> d = Derivation(sympy.exp(x)).step(1 + x + sympy.O(x**2), "Taylor at 0", method=at_0)
     >>> d.check().checked
     True
+    >>> k = sympy.Symbol("k", integer=True)   # a polynomial written as a finite sum
+    >>> at_0(sympy.exp(x), sympy.Sum(x**k / sympy.factorial(k), (k, 0, 3)) + sympy.O(x**4))
+    True
     """
     a = sp.sympify(point)
     if not isinstance(variable, sp.Symbol):
@@ -130,8 +133,9 @@ def taylor_expansion(variable: sp.Symbol, point: Any = 0) -> StepMethod:
             return False  # a remainder cannot be made finer
         if polynomial.has(sp.Order) or lhs_main.has(sp.Order):
             return False
-        try:
-            residual = sp.series(lhs_main - polynomial, variable, a, order).removeO()
+        try:  # finite sums and derivatives are evaluated first: series needs explicit terms
+            difference = (lhs_main - polynomial).doit()
+            residual = sp.series(difference, variable, a, order).removeO()
         except Exception:  # SymPy cannot expand it: not proved
             return False
         return sp.simplify(residual) == 0

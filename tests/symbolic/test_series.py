@@ -35,6 +35,17 @@ def test_a_false_expansion_is_refused():
     assert not at_q(q * phi(p / q), wrong)
 
 
+def test_a_polynomial_written_as_a_finite_sum():
+    eta = sp.Symbol("eta", real=True)
+    k = sp.Symbol("k", integer=True)
+    coefficients = sp.Sum((-1) ** k * eta**k / (k * (k - 1)), (k, 2, 11))
+    at_0 = taylor_expansion(eta)
+    assert at_0(phi(1 + eta), coefficients + sp.O(eta**12))
+    wrong = sp.Sum((-1) ** k * eta**k / (k * (k + 1)), (k, 2, 11))
+    assert not at_0(phi(1 + eta), wrong + sp.O(eta**12))
+    assert not at_0(phi(1 + eta), coefficients + sp.O(eta**13))  # the x^12 term is missing
+
+
 def test_a_function_that_is_not_smooth_at_the_point_is_refused():
     at_0 = taylor_expansion(x)
     assert not at_0(x**4 * sp.log(x), sp.O(x**4))  # x^4 log x is not O(x^4)
