@@ -26,6 +26,17 @@ def test_text_of_a_passing_check_does_not_depend_on_the_measured_deviation():
     assert str(exact) == str(rounded)
 
 
+def test_the_printed_bound_includes_the_absolute_tolerance():
+    # Regression: with rtol=0 the text said "within 0e+00" although deviations up
+    # to atol were accepted. The bound on |l - r| / max(1, |r|) is max(rtol, atol).
+    result = check_identity("x = 0", [5e-14], [0.0], rtol=0.0, atol=1e-13)
+    assert result.tolerance == 1e-13
+    assert str(result).endswith("every deviation within 1e-13")
+    both = check_identity("y = 1", [1.0 + 0.9e-5], [1.0], rtol=1e-5, atol=1e-5)
+    assert str(both).endswith("every deviation within 1e-05")
+    assert both.max_deviation <= both.tolerance
+
+
 def test_false_identity_raises_and_names_the_statement():
     x = np.linspace(0, 1, 11)
     with pytest.raises(IdentityCheckError, match="x = x \\+ 1e-9.*FAILS"):

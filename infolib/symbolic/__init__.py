@@ -74,6 +74,10 @@ One layer per module; each depends only on the layers above it in this list.
 ``calculus``                ``change_of_variables`` for limits and integrals
 ``expectation``             ``expectation`` and ``linearity_of_expectation``
 ``conventions``             ``xlogx``, ``one_hot_sum``, ``zero_log_zero`` (0 log 0 = 0)
+``functions``               named functions shown as such, e.g. ``phi`` (r log r - r + 1)
+``series``                  ``taylor_expansion``: a step to a polynomial plus O((x-a)^K)
+``intervals``               ``on_intervals``: a step proved for every value in open intervals
+``assumptions``             ``only_assuming``: a step proved from weaker assumptions
 ==========================  =============================================================
 
 Chapters import from ``infolib.symbolic`` only; the private modules are the
@@ -83,6 +87,7 @@ prover, whose soundness the property tests in ``tests/symbolic`` guard.
 from infolib.symbolic._equality import prove_equal
 from infolib.symbolic._methods import lemma
 from infolib.symbolic._sign import prove_nonnegative
+from infolib.symbolic.assumptions import only_assuming
 from infolib.symbolic.calculus import change_of_variables
 from infolib.symbolic.conventions import one_hot_sum, xlogx, zero_log_zero
 from infolib.symbolic.densities import exponential_density, gaussian_density
@@ -97,7 +102,9 @@ from infolib.symbolic.display import (
     terms_as_typed,
 )
 from infolib.symbolic.expectation import expectation, linearity_of_expectation
+from infolib.symbolic.functions import phi
 from infolib.symbolic.intervals import on_intervals
+from infolib.symbolic.series import taylor_expansion
 from infolib.symbolic.steps import (
     by_lemma,
     evaluate_deltas,
@@ -152,4 +159,8 @@ __all__ = [
     # the provers
     "prove_equal",
     "prove_nonnegative",
+    # named functions, Taylor expansions, weaker assumptions
+    "phi",
+    "taylor_expansion",
+    "only_assuming",
 ]

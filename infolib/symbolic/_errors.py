@@ -34,6 +34,8 @@ class DerivationError(AssertionError):
     1 binomial formula 2*x
     """
 
+    __module__ = "infolib.symbolic"  # where users import it from (and tracebacks name it)
+
     def __init__(
         self,
         message: str,
