@@ -72,6 +72,7 @@ from infolib.symbolic.display import (
     terms_as_typed,
 )
 from infolib.symbolic.expectation import expectation, linearity_of_expectation
+from infolib.symbolic.rounding import ceiling_bounds
 from infolib.symbolic.steps import (
     by_lemma,
     evaluate_deltas,
@@ -121,6 +122,7 @@ __all__ = [
     "within_summation_ranges",
     "xlogx",
     "zero_log_zero",
+    "ceiling_bounds",
     # the provers
     "prove_equal",
     "prove_nonnegative",
