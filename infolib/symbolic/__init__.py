@@ -36,7 +36,10 @@ strategy tries, cheapest first:
 - ``substitute``: the derivation's ``substitutions`` (facts such as
   :math:`\sum_i p_i = 1`) are applied to the normalised form;
 - ``doit``: sums and integrals are evaluated (tried automatically only when
-  they contain no undefined functions or indexed symbols).
+  they contain no undefined functions or indexed symbols); asked for
+  explicitly, it also evaluates limits, and a step to :math:`\pm\infty` is
+  proved by evaluating the other side (their difference would be
+  :math:`\infty - \infty`).
 
 An inequality step ``lhs <= rhs`` is accepted if ``rhs - lhs`` is provably
 nonnegative: by SymPy's assumption system (``is_nonnegative``), termwise (a
