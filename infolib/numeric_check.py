@@ -91,8 +91,9 @@ def check_identity(
     -------
     IdentityCheck
         Printable summary (the bound, not the measured deviation, see
-        :class:`IdentityCheck`); ``.max_deviation`` is the largest scaled
-        deviation.
+        :class:`IdentityCheck`): it states the larger of ``rtol`` and ``atol``,
+        so a purely absolute check (``rtol=0``) states ``atol``.
+        ``.max_deviation`` is the largest scaled deviation.
 
     Raises
     ------
@@ -117,7 +118,9 @@ def check_identity(
     scale = np.where(same_inf, 1.0, np.maximum(np.abs(right), 1.0))
     bound = atol + rtol * np.where(same_inf, 0.0, np.abs(right))
     holds = bool(np.all(diff <= bound))
-    result = IdentityCheck(statement, int(left.size), float((diff / scale).max()), rtol, holds)
+    # the bound printed: the larger tolerance (an absolute one alone when rtol is 0)
+    reported = max(rtol, atol)
+    result = IdentityCheck(statement, int(left.size), float((diff / scale).max()), reported, holds)
     if not holds:
         worst = int(np.argmax(diff - bound))
         raise IdentityCheckError(

@@ -57,3 +57,12 @@ def test_inequality():
 def test_shape_mismatch_is_named():
     with pytest.raises(ValueError, match="shape"):
         check_identity("s", [1.0, 2.0], [1.0, 2.0, 3.0])
+
+
+def test_an_absolute_check_states_its_absolute_tolerance():
+    # with rtol=0 the bound is atol alone; printing "within 0e+00" would claim exact equality
+    result = check_identity("x = 1", [1.0 + 5e-8], [1.0], rtol=0.0, atol=1e-7)
+    assert str(result).endswith("every deviation within 1e-07")
+    assert str(check_identity("x = 1", [1.0], [1.0])).endswith("within 1e-12")  # unchanged
+    with pytest.raises(IdentityCheckError):
+        check_identity("x = 1", [1.0 + 2e-7], [1.0], rtol=0.0, atol=1e-7)
