@@ -79,3 +79,12 @@ def test_the_printed_bound_is_the_one_established():
     with pytest.raises(IdentityCheckError):  # atol + rtol |r| would have let this pass
         check_identity("sum", [2.0 + 2.5e-5], [2.0], rtol=1e-5, atol=1e-5)
     assert "within 3.3e-07" in str(check_identity("odd", [1.0], [1.0], rtol=3.3e-7))
+
+
+def test_an_absolute_check_states_its_absolute_tolerance():
+    # with rtol=0 the bound is atol alone; printing "within 0e+00" would claim exact equality
+    result = check_identity("x = 1", [1.0 + 5e-8], [1.0], rtol=0.0, atol=1e-7)
+    assert str(result).endswith("every deviation within 1e-07")
+    assert str(check_identity("x = 1", [1.0], [1.0])).endswith("within 1e-12")  # unchanged
+    with pytest.raises(IdentityCheckError):
+        check_identity("x = 1", [1.0 + 2e-7], [1.0], rtol=0.0, atol=1e-7)

@@ -36,7 +36,10 @@ strategy tries, cheapest first:
 - ``substitute``: the derivation's ``substitutions`` (facts such as
   :math:`\sum_i p_i = 1`) are applied to the normalised form;
 - ``doit``: sums and integrals are evaluated (tried automatically only when
-  they contain no undefined functions or indexed symbols).
+  they contain no undefined functions or indexed symbols); asked for
+  explicitly, it also evaluates limits, and a step to :math:`\pm\infty` is
+  proved by evaluating the other side (their difference would be
+  :math:`\infty - \infty`).
 
 An inequality step ``lhs <= rhs`` is accepted if ``rhs - lhs`` is provably
 nonnegative: by SymPy's assumption system (``is_nonnegative``), termwise (a
@@ -77,6 +80,7 @@ One layer per module; each depends only on the layers above it in this list.
 ``functions``               named functions shown as such, e.g. ``phi`` (r log r - r + 1)
 ``series``                  ``taylor_expansion``: a step to a polynomial plus O((x-a)^K)
 ``intervals``               ``on_intervals``: a step proved for every value in open intervals
+``rounding``                ``ceiling_bounds``: steps from t <= ceil(t) < t + 1 alone
 ``assumptions``             ``only_assuming``: a step proved from weaker assumptions
 ==========================  =============================================================
 
@@ -104,6 +108,7 @@ from infolib.symbolic.display import (
 from infolib.symbolic.expectation import expectation, linearity_of_expectation
 from infolib.symbolic.functions import phi
 from infolib.symbolic.intervals import on_intervals
+from infolib.symbolic.rounding import ceiling_bounds
 from infolib.symbolic.series import taylor_expansion
 from infolib.symbolic.steps import (
     by_lemma,
@@ -156,6 +161,8 @@ __all__ = [
     "zero_log_zero",
     # steps on an open interval (infolib.symbolic.intervals)
     "on_intervals",
+    # the bound t <= ceil(t) < t + 1 (infolib.symbolic.rounding)
+    "ceiling_bounds",
     # the provers
     "prove_equal",
     "prove_nonnegative",

@@ -47,6 +47,23 @@ def _eq_attempts(
         raise ValueError(f"unknown method {name!r}")
 
 
+def _equal_infinite_by_doit(lhs: sp.Basic, rhs: sp.Basic) -> bool:
+    """``lhs == rhs`` when one side is ``oo`` or ``-oo``: evaluate the other side and compare.
+
+    The difference of the two sides cannot decide such a step (``oo - oo`` is
+    ``nan``), so the ``doit`` strategy evaluates the finite-looking side (for
+    instance a limit) and requires exactly the infinite value of the other.
+    """
+    for value, other in ((rhs, lhs), (lhs, rhs)):
+        if value in (sp.oo, -sp.oo) and other not in (sp.oo, -sp.oo):
+            try:
+                done = sp.simplify(sp.sympify(other).doit())
+            except Exception:  # pragma: no cover - evaluation failure
+                return False
+            return done == value
+    return False
+
+
 def _prove_zero(
     diff: sp.Expr, method: str | None, pairs: tuple[tuple[sp.Basic, sp.Basic], ...]
 ) -> tuple[str | None, sp.Basic]:
@@ -108,6 +125,8 @@ def prove_equal(
     False
     """
     _validate_method(method, "=", bool(substitutions))
+    if method == "doit" and _equal_infinite_by_doit(sp.sympify(lhs), sp.sympify(rhs)):
+        return True
     pairs = _normalized_pairs(substitutions or {})
     diff = sp.sympify(lhs) - sp.sympify(rhs)
     return _prove_zero(diff, method, pairs)[0] is not None

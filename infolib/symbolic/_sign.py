@@ -200,13 +200,18 @@ def _sign_full(e: sp.Basic, depth: int = 0, termwise: bool = True) -> int:
     s = _sign_cheap(e)
     if s:
         return s
-    if e.has(*_BINDERS):
-        return _sign_termwise(e, depth) if termwise else _UNKNOWN
     if e.is_Mul:
+        # A positive factor does not change the sign: strip it first, so that
+        # (1/n) * Sum(f) is decided by the summand of the sum as it is written
+        # (normalising the product would pull constant summands out of it).
         positive = [f for f in e.args if _assumption_sign(f) == _POS]
         if positive:
             rest = sp.Mul(*[f for f in e.args if f not in positive])
-            return _sign_full(rest, depth, termwise)
+            s = _sign_full(rest, depth, termwise)
+            if s or not e.has(*_BINDERS):
+                return s
+    if e.has(*_BINDERS):
+        return _sign_termwise(e, depth) if termwise else _UNKNOWN
     return _sign_convex(e, depth)
 
 

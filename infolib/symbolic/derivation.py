@@ -7,7 +7,7 @@ from typing import Any
 
 import sympy as sp
 
-from infolib.symbolic._equality import _prove_zero
+from infolib.symbolic._equality import _equal_infinite_by_doit, _prove_zero
 from infolib.symbolic._errors import DerivationError, Step, step_error
 from infolib.symbolic._latex import _latex_text, _NaturalLatexPrinter
 from infolib.symbolic._methods import (
@@ -242,6 +242,8 @@ class Derivation:
                 return getattr(st.method, "__name__", "callable")
             raise step_error(k, st, lhs, rhs, None, "the supplied method returned False")
         pairs = _normalized_pairs(facts)
+        if rel == "=" and st.method == "doit" and _equal_infinite_by_doit(lhs, rhs):
+            return "doit"  # an infinite value: lhs - rhs would be oo - oo
         if rel == "=":
             by, residual = _prove_zero(lhs - rhs, st.method, pairs)
         else:

@@ -141,3 +141,19 @@ def test_doit_for_concrete_density():
     wrong = Derivation(integral(normal)).step(2, "Gaussian integral", method="doit")
     with pytest.raises(DerivationError):
         wrong.check()
+
+
+def test_doit_proves_an_infinite_limit_value_and_refuses_a_wrong_one():
+    # Limit - oo evaluates to oo - oo = nan: the doit strategy must evaluate the limit instead
+    th = sp.Symbol("theta", positive=True)
+    slope = sp.Limit(sp.log(1 - th) - sp.log(th), th, 0, "+")
+    assert Derivation(slope).step(sp.oo, "evaluate", method="doit").check().checked
+    assert prove_equal(slope, sp.oo, method="doit")
+    for wrong in (-sp.oo, sp.Integer(0), sp.Symbol("epsilon")):
+        with pytest.raises(DerivationError):
+            Derivation(slope).step(wrong, "evaluate", method="doit").check()
+    assert not prove_equal(sp.Limit(sp.log(th), th, 0, "+"), sp.oo, method="doit")
+    assert prove_equal(sp.Limit(sp.log(th), th, 0, "+"), -sp.oo, method="doit")
+    # only with method="doit": the automatic strategies do not evaluate limits
+    with pytest.raises(DerivationError):
+        Derivation(slope).step(sp.oo, "evaluate").check()

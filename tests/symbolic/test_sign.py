@@ -131,3 +131,15 @@ def test_mixed_directions_and_bad_methods_are_refused():
         Derivation(t).step(t, "x", method="magic")
     with pytest.raises(ValueError, match="relation"):
         Derivation(t).step(t, "x", relation="!=")
+
+
+def test_positive_factor_in_front_of_a_sum_keeps_the_summand_as_written():
+    # (1/n) * sum_i (n p_i log(n p_i) - n p_i + 1) = (1/n) sum_i phi(n p_i) >= 0: the constant
+    # summand 1 must stay inside the sum (pulled out, the remaining summand is negative).
+    n = sp.Symbol("n", integer=True, positive=True)
+    summand = n * p[i] * sp.log(n * p[i]) - n * p[i] + 1
+    assert prove_nonnegative(sp.Sum(summand, (i, 1, n)) / n)
+    assert prove_nonnegative(sp.Rational(1, 2) * sp.Sum(summand, (i, 1, n)))
+    # without the + 1 the summand has minimum -1 at p_i = 1/n: not provable, and false
+    assert not prove_nonnegative(sp.Sum(summand - 1, (i, 1, n)) / n)
+    assert not prove_nonnegative(-sp.Sum(summand, (i, 1, n)) / n)
