@@ -280,11 +280,13 @@ def fit_softmax_regression(
     :math:`L` is the mean negative log-likelihood of the labels, so the
     minimiser is the maximum-likelihood estimate.
 
-    Starting from zero (the default), the columns of ``W`` and the entries of
-    ``b`` keep summing to zero, because every gradient row
-    :math:`\sigma(z_i) - t_i` sums to zero: this picks one representative of
-    the parameters, which are otherwise identified only up to a shift common
-    to all classes.
+    Starting from zero (the default), every row of ``W`` (the weights of one
+    feature for the ``K`` classes) and the entries of ``b`` keep summing to
+    zero, because the gradient :math:`\frac1n \sum_i x_i (\sigma(z_i) - t_i)^\top`
+    has rows that sum to zero over the classes (each :math:`\sigma(z_i) - t_i`
+    does): this picks one representative of the parameters, which are otherwise
+    identified only up to adding the same vector to every column of ``W`` and
+    the same number to every entry of ``b``. (The columns do not sum to zero.)
 
     Parameters
     ----------

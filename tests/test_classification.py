@@ -208,3 +208,12 @@ def test_logits_shift_by_a_common_vector_leaves_the_softmax_unchanged():
 def test_logits_bad_inputs(W, b, X, exc, match):
     with pytest.raises(exc, match=match):
         softmax_regression_logits(X, W, b)
+
+
+def test_fit_from_zero_keeps_rows_not_columns_of_w_summing_to_zero():
+    # regression test for the docstring of fit_softmax_regression, which said "columns"
+    X, y = make_data()
+    fit = fit_softmax_regression(X, y, lr=1.0, steps=500)
+    np.testing.assert_allclose(fit.W_path.sum(axis=2), 0.0, atol=1e-12)   # rows, every step
+    np.testing.assert_allclose(fit.b_path.sum(axis=1), 0.0, atol=1e-12)
+    assert np.abs(fit.W.sum(axis=0)).max() > 0.1                           # columns do not
