@@ -42,6 +42,7 @@ __all__ = [
     "one_hot",
     "smooth_labels",
     "softmax_regression_gradient",
+    "softmax_regression_logits",
 ]
 
 
@@ -279,11 +280,13 @@ def fit_softmax_regression(
     :math:`L` is the mean negative log-likelihood of the labels, so the
     minimiser is the maximum-likelihood estimate.
 
-    Starting from zero (the default), the columns of ``W`` and the entries of
-    ``b`` keep summing to zero, because every gradient row
-    :math:`\sigma(z_i) - t_i` sums to zero: this picks one representative of
-    the parameters, which are otherwise identified only up to a shift common
-    to all classes.
+    Starting from zero (the default), every row of ``W`` (the weights of one
+    feature for the ``K`` classes) and the entries of ``b`` keep summing to
+    zero, because the gradient :math:`\frac1n \sum_i x_i (\sigma(z_i) - t_i)^\top`
+    has rows that sum to zero over the classes (each :math:`\sigma(z_i) - t_i`
+    does): this picks one representative of the parameters, which are otherwise
+    identified only up to adding the same vector to every column of ``W`` and
+    the same number to every entry of ``b``. (The columns do not sum to zero.)
 
     Parameters
     ----------
@@ -355,3 +358,75 @@ def fit_softmax_regression(
         np.broadcast_to(t, logits.shape).reshape(-1, k), logits.reshape(-1, k), reduction="none"
     ).reshape(n_steps + 1, -1).mean(axis=1)
     return SoftmaxRegressionFit(W_path[-1].copy(), b_path[-1].copy(), losses, W_path, b_path)
+
+
+def softmax_regression_logits(X: Any, W: Any, b: Any) -> np.ndarray:
+    r"""Logits :math:`z_i = W^\top x_i + b` of a softmax regression, for one or many parameter sets.
+
+    For features :math:`x_i \in \mathbb R^d` (the rows of ``X``), weights
+    :math:`W \in \mathbb R^{d \times K}` and biases :math:`b \in \mathbb R^K`,
+
+    .. math::
+
+        z_{ik} = \sum_{r=1}^{d} x_{ir} W_{rk} + b_k,
+        \qquad i = 1, \dots, N, \quad k = 1, \dots, K.
+
+    ``W`` and ``b`` may carry leading batch dimensions (a path of parameters
+    during training, or parameters moved in many directions at once); they
+    broadcast against each other, and the result has the batch shape followed
+    by ``(N, K)``. Feed the result to :func:`infolib.softmax` or
+    :func:`infolib.cross_entropy_with_logits`.
+
+    Parameters
+    ----------
+    X : array_like, shape (N, d)
+        Features, one example per row.
+    W : array_like, shape (..., d, K)
+        Weights (one parameter set per leading index).
+    b : array_like, shape (..., K)
+        Biases.
+
+    Returns
+    -------
+    numpy.ndarray, shape (..., N, K)
+        The logits, batch dimensions first.
+
+    Raises
+    ------
+    ValueError, TypeError
+        If an input is empty, non-numeric or not finite, if ``W`` does not have
+        ``d`` rows or ``b`` not ``K`` entries, or if the batch shapes of ``W``
+        and ``b`` do not broadcast.
+
+    See Also
+    --------
+    fit_softmax_regression : its ``W_path`` and ``b_path`` are batches of parameters.
+    softmax_regression_gradient : the gradient of the mean cross-entropy of these logits.
+
+    Examples
+    --------
+    >>> X = np.array([[1.0, 0.0], [0.0, 2.0]])
+    >>> W = np.array([[1.0, -1.0], [0.5, 0.0]])
+    >>> softmax_regression_logits(X, W, [0.0, 1.0])
+    array([[1., 0.],
+           [1., 1.]])
+    >>> softmax_regression_logits(X, np.stack([W, 2 * W]), np.zeros(2)).shape   # two parameter sets
+    (2, 2, 2)
+    """
+    x = _features(X)
+    w = as_float_array(W, "W")
+    if w.ndim < 2 or w.shape[-2] != x.shape[1]:
+        raise ValueError(f"W must have shape (..., {x.shape[1]}, K) to match X with "
+                         f"{x.shape[1]} feature(s) (got shape {w.shape})")
+    check_finite(w, "W")
+    bias = as_float_array(b, "b")
+    if bias.ndim < 1 or bias.shape[-1] != w.shape[-1]:
+        raise ValueError(f"b must have shape (..., {w.shape[-1]}) to match W of shape {w.shape} "
+                         f"(got shape {bias.shape})")
+    check_finite(bias, "b")
+    try:
+        np.broadcast_shapes(w.shape[:-2], bias.shape[:-1])
+    except ValueError:
+        raise ValueError(f"the batch shapes of W {w.shape[:-2]} and b {bias.shape[:-1]} "
+                         "do not broadcast together") from None
+    return np.einsum("nd,...dk->...nk", x, w) + bias[..., None, :]

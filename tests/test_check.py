@@ -104,3 +104,12 @@ def test_unknown_exercise_is_a_value_error_naming_it():
 def test_feedback_is_truthy_only_when_correct():
     assert bool(check.exercise("entropy-die-bits", 3))
     assert not bool(check.exercise("entropy-die-bits", 4))
+
+
+def test_logloss_self_check_asks_for_the_mean_training_loss_not_the_sum():
+    # chapter 6 asks for J = log loss / N; the log loss itself (the sum) is "not yet"
+    mean = EXPECTED_NUMBERS["logloss-two-samples"]
+    assert check.exercise("logloss-two-samples", mean).correct
+    feedback = check.exercise("logloss-two-samples", 2 * mean)
+    assert not feedback.correct
+    assert "mean" in feedback.message and "N = 2" in feedback.message

@@ -147,3 +147,73 @@ def test_fit_with_zero_steps_and_initial_values():
 def test_bad_inputs(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+# softmax_regression_logits: z_i = W^T x_i + b for one or many parameter sets
+
+from infolib.classification import softmax_regression_logits  # noqa: E402
+
+
+def test_logits_of_one_parameter_set_are_x_w_plus_b():
+    X, _ = make_data()
+    rng = np.random.default_rng(3)
+    W, b = rng.normal(size=(2, 3)), rng.normal(size=3)
+    z = softmax_regression_logits(X, W, b)
+    assert z.shape == (X.shape[0], 3)
+    # an independent route: one example and one class at a time
+    by_hand = np.array([[sum(x[r] * W[r, k] for r in range(2)) + b[k] for k in range(3)]
+                        for x in X])
+    np.testing.assert_allclose(z, by_hand, rtol=1e-13, atol=1e-13)
+
+
+def test_logits_of_a_batch_match_each_parameter_set_and_broadcast():
+    X, y = make_data()
+    rng = np.random.default_rng(4)
+    W, b = rng.normal(size=(4, 5, 2, 3)), rng.normal(size=(5, 3))
+    z = softmax_regression_logits(X, W, b)
+    assert z.shape == (4, 5, X.shape[0], 3)
+    np.testing.assert_allclose(z[2, 1], X @ W[2, 1] + b[1], rtol=1e-13, atol=1e-13)
+    # a path of a fit: the losses it stores are those of its logits
+    fit = fit_softmax_regression(X, y, lr=0.5, steps=5)
+    path = softmax_regression_logits(X, fit.W_path, fit.b_path)
+    losses = cross_entropy_with_logits(np.broadcast_to(one_hot(y, 3), path.shape).reshape(-1, 3),
+                                       path.reshape(-1, 3), reduction="none")
+    np.testing.assert_allclose(losses.reshape(6, -1).mean(axis=1), fit.losses, rtol=1e-13)
+    # one bias for many weights
+    assert softmax_regression_logits(X, W, np.zeros(3)).shape == (4, 5, X.shape[0], 3)
+
+
+def test_logits_shift_by_a_common_vector_leaves_the_softmax_unchanged():
+    X, _ = make_data()
+    rng = np.random.default_rng(5)
+    W, b, v = rng.normal(size=(2, 3)), rng.normal(size=3), rng.normal(size=(2, 1))
+    np.testing.assert_allclose(softmax(softmax_regression_logits(X, W + v, b + 0.7)),
+                               softmax(softmax_regression_logits(X, W, b)), rtol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("W", "b", "X", "exc", "match"),
+    [
+        (np.zeros((3, 2)), np.zeros(2), np.zeros((4, 2)), ValueError, "W must have shape"),
+        (np.zeros(2), np.zeros(2), np.zeros((4, 2)), ValueError, "W must have shape"),
+        (np.zeros((2, 3)), np.zeros(2), np.zeros((4, 2)), ValueError, "b must have shape"),
+        (np.zeros((2, 3)), 0.0, np.zeros((4, 2)), ValueError, "b must have shape"),
+        (np.zeros((4, 2, 3)), np.zeros((5, 3)), np.zeros((4, 2)), ValueError, "batch shapes"),
+        (np.zeros((2, 3)), np.zeros(3), np.zeros(4), ValueError, "X must have shape"),
+        (np.full((2, 3), np.inf), np.zeros(3), np.zeros((4, 2)), ValueError, "W must be finite"),
+        (np.zeros((2, 3)), [np.nan] * 3, np.zeros((4, 2)), ValueError, "b must be finite"),
+        (np.zeros((2, 3)), np.zeros(3), "x", TypeError, "X must be numeric"),
+    ],
+)
+def test_logits_bad_inputs(W, b, X, exc, match):
+    with pytest.raises(exc, match=match):
+        softmax_regression_logits(X, W, b)
+
+
+def test_fit_from_zero_keeps_rows_not_columns_of_w_summing_to_zero():
+    # regression test for the docstring of fit_softmax_regression, which said "columns"
+    X, y = make_data()
+    fit = fit_softmax_regression(X, y, lr=1.0, steps=500)
+    np.testing.assert_allclose(fit.W_path.sum(axis=2), 0.0, atol=1e-12)   # rows, every step
+    np.testing.assert_allclose(fit.b_path.sum(axis=1), 0.0, atol=1e-12)
+    assert np.abs(fit.W.sum(axis=0)).max() > 0.1                           # columns do not

@@ -81,7 +81,8 @@ def numbers() -> dict[str, tuple[Callable[[], float], dict[str, Any]]]:
             lambda: infolib.cross_entropy_with_logits(
                 [0, 1], [[2.0, 0.0, -1.0], [0.0, 3.0, 0.0]], reduction="mean"
             ),
-            {"unit": "nats", "hint": "Average of -log softmax(z_i)[y_i] over the two samples."},
+            {"unit": "nats", "hint": "J is the mean, the log loss divided by N = 2: average "
+             "-log softmax(z_i)[y_i] over the two examples (do not add them up)."},
         ),
     }
 

@@ -27,6 +27,11 @@ def _factor_rank(f: sp.Basic) -> int:
     return 2
 
 
+def _is_typed_sum(e: sp.Basic) -> bool:
+    """A sum kept as typed (``terms_as_typed``, ``as_typed(a + b)``): SymPy does not see an Add."""
+    return isinstance(e, sp.UnevaluatedExpr) and e.args[0].is_Add
+
+
 class _NaturalLatexPrinter(LatexPrinter):
     """LaTeX printer writing ``p_i log p_i`` rather than SymPy's ``log(p_i) p_i``."""
 
@@ -48,6 +53,8 @@ class _NaturalLatexPrinter(LatexPrinter):
         return terms
 
     def _print_Mul(self, expr: sp.Expr) -> str:
+        if isinstance(expr, sp.Mul) and _is_typed_sum(-expr):  # -(a + b), not -a + b
+            return r"- \left(%s\right)" % self._print(-expr)
         if not isinstance(expr, sp.Mul) or not expr.is_commutative:
             return super()._print_Mul(expr)
         if expr.could_extract_minus_sign():
@@ -57,6 +64,13 @@ class _NaturalLatexPrinter(LatexPrinter):
             return super()._print_Mul(expr)
         args = sorted(expr.as_ordered_factors(), key=_factor_rank)
         return super()._print_Mul(sp.Mul._from_args(args))
+
+    def _print_Sum(self, expr: sp.Sum) -> str:
+        tex = super()._print_Sum(expr)
+        if _is_typed_sum(expr.function):  # SymPy brackets an Add summand, not a typed one
+            body = self._print(expr.function)
+            tex = tex[: len(tex) - len(body)] + r"\left(%s\right)" % body
+        return tex
 
     # Lines kept as typed (infolib.symbolic.display): the arguments in the given order.
 

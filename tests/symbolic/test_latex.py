@@ -71,3 +71,21 @@ def test_steps_unpack_as_expr_and_why():
     expr, why = d.steps[0]
     assert why == "log of a quotient"
     assert expr == s(p[i] * (sp.log(p[i]) - sp.log(q[i])))
+
+
+def test_a_typed_sum_keeps_its_brackets_after_a_minus_sign_and_under_a_sum():
+    # regression: -(a + b) typed was shown as "- a + b", and sum_i (a - b) as "sum_i a - b"
+    from infolib.symbolic import as_typed, difference_as_typed, sum_over, terms_as_typed
+    from infolib.symbolic.display import latex
+
+    a, b = sp.symbols("a b")
+    k = sp.Symbol("k", integer=True)
+    n = sp.Symbol("n", integer=True, positive=True)
+    assert latex(-terms_as_typed(a, b)) == r"- \left(a + b\right)"
+    assert latex(-as_typed(a + b)) == r"- \left(a + b\right)"
+    summed = sum_over(k, 1, n)(difference_as_typed(a, b))
+    assert latex(summed) == r"\sum_{k=1}^{n} \left(a - b\right)"
+    # unchanged: products and plain sums
+    assert latex(-terms_as_typed(a, b) * b).count(r"\left(a + b\right)") == 1
+    assert latex(sum_over(k, 1, n)(a - b)) == r"\sum_{k=1}^{n} \left(a - b\right)"
+    assert latex(-a) == "- a"
