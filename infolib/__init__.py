@@ -1,9 +1,14 @@
 """infolib: numeric and symbolic helpers of the book on entropy, KL divergence and likelihood.
 
-The numeric functions follow numpy/scipy conventions (float64, ``axis=-1``,
-keyword-only options, broadcasting); natural logarithms (nats) unless
-``base=2`` (bits). Every bad input raises ``ValueError`` or ``TypeError``
-naming the argument.
+The numeric functions follow numpy/scipy conventions (``axis=-1``, keyword-only
+options, broadcasting); natural logarithms (nats) unless ``base=2`` (bits).
+Every bad input raises ``ValueError`` or ``TypeError`` naming the argument and
+the value; no function returns a silent NaN.
+
+Array types (which dtypes are accepted, the float64 results, the sum tolerance
+of float16/float32 distributions such as a network's softmax output, masked
+arrays) follow one policy, documented in the module docstring of
+:mod:`infolib._validation` ("dtype policy").
 """
 
 from infolib import classification, distributions, mixtures

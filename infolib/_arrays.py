@@ -2,7 +2,8 @@
 
 Domain validators (probabilities, labels, logits, targets, parameters) live in
 :mod:`infolib._validation`, which re-exports everything here; other modules
-import from there.
+import from there. The dtype policy these functions implement is documented in
+:mod:`infolib._validation`.
 """
 
 from __future__ import annotations
@@ -16,13 +17,22 @@ import numpy as np
 REDUCTIONS = ("mean", "sum", "none")
 
 
-def as_float_array(x: Any, name: str) -> np.ndarray:
-    """Convert ``x`` to a non-empty float64 array or raise naming ``name``."""
+def as_numeric_array(x: Any, name: str) -> np.ndarray:
+    """Return ``x`` as a non-empty real array, keeping a float16/32/64 dtype.
+
+    Other real dtypes (bool, integers, longdouble) become float64. See the
+    dtype policy in :mod:`infolib._validation`.
+    """
     if isinstance(x, (str, bytes)):
         raise TypeError(f"{name} must be numeric, got a string")
+    if isinstance(x, np.ma.MaskedArray):
+        raise TypeError(
+            f"{name} is a masked array; infolib does not skip masked entries silently: "
+            f"pass {name}.filled(value) or {name}.compressed() instead"
+        )
     try:
         arr = np.asarray(x)
-    except Exception as exc:  # ragged nested lists and the like
+    except Exception as exc:  # ragged nested lists, tensors that require grad, ...
         raise ValueError(f"{name} could not be converted to an array: {exc}") from None
     if arr.dtype == object or not (
         np.issubdtype(arr.dtype, np.number) or np.issubdtype(arr.dtype, np.bool_)
@@ -32,7 +42,14 @@ def as_float_array(x: Any, name: str) -> np.ndarray:
         raise TypeError(f"{name} must be real, got a complex array")
     if arr.size == 0:
         raise ValueError(f"{name} must not be empty (got shape {arr.shape})")
-    return arr.astype(np.float64, copy=False)
+    if arr.dtype in (np.float16, np.float32, np.float64):
+        return arr
+    return arr.astype(np.float64)
+
+
+def as_float_array(x: Any, name: str) -> np.ndarray:
+    """Convert ``x`` to a non-empty float64 array or raise naming ``name``."""
+    return as_numeric_array(x, name).astype(np.float64, copy=False)
 
 
 def check_finite(arr: np.ndarray, name: str) -> None:
@@ -40,6 +57,19 @@ def check_finite(arr: np.ndarray, name: str) -> None:
     if not np.isfinite(arr).all():
         bad = "NaN" if np.isnan(arr).any() else "infinite values"
         raise ValueError(f"{name} must be finite, got {bad}")
+
+
+def as_finite_array(x: Any, name: str, *, ndim: int | None = None, what: str = "") -> np.ndarray:
+    """Return a finite float64 array; with ``ndim``, of exactly that many dimensions.
+
+    ``what`` describes the expected shape in the message, e.g. ``"(n, d)"``.
+    """
+    arr = as_float_array(x, name)
+    if ndim is not None and arr.ndim != ndim:
+        raise ValueError(f"{name} must have shape {what or f'of {ndim} dimension(s)'} "
+                         f"(got shape {arr.shape})")
+    check_finite(arr, name)
+    return arr
 
 
 def normalize_axis(axis: Any, ndim: int, name: str = "axis") -> int:
@@ -52,19 +82,23 @@ def normalize_axis(axis: Any, ndim: int, name: str = "axis") -> int:
     return axis % ndim
 
 
+def broadcast_shapes(**shapes: tuple[int, ...]) -> tuple[int, ...]:
+    """Broadcast named shapes, raising a ``ValueError`` that names them all."""
+    try:
+        return np.broadcast_shapes(*shapes.values())
+    except ValueError:
+        listed = " and ".join(f"{k} with shape {v}" for k, v in shapes.items())
+        raise ValueError(f"{listed} do not broadcast together") from None
+
+
 def broadcast_pair(
     a: np.ndarray, name_a: str, b: np.ndarray, name_b: str
 ) -> tuple[np.ndarray, np.ndarray]:
     """Broadcast two arrays, raising a ``ValueError`` that mentions their shapes."""
     if a.shape == b.shape:
         return a, b
-    try:
-        return np.broadcast_arrays(a, b)
-    except ValueError:
-        raise ValueError(
-            f"{name_a} with shape {a.shape} and {name_b} with shape {b.shape} "
-            "do not broadcast together"
-        ) from None
+    shape = broadcast_shapes(**{name_a: a.shape, name_b: b.shape})
+    return np.broadcast_to(a, shape), np.broadcast_to(b, shape)
 
 
 def log_base(base: Any) -> float:
@@ -77,6 +111,13 @@ def log_base(base: Any) -> float:
     if not math.isfinite(b) or b <= 0.0 or b == 1.0:
         raise ValueError(f"base must be finite, > 0 and != 1 (got {b!r})")
     return math.log(b)
+
+
+def check_reduction(reduction: Any) -> str:
+    """Return ``reduction`` if it is one of ``"mean"``, ``"sum"``, ``"none"``."""
+    if reduction not in REDUCTIONS:
+        raise ValueError(f"reduction must be one of {REDUCTIONS} (got {reduction!r})")
+    return reduction
 
 
 def as_real_scalar(x: Any, name: str) -> float:
@@ -135,10 +176,3 @@ def as_generator(rng: Any, name: str = "rng") -> np.random.Generator:
         f"{name} must be a numpy.random.Generator (e.g. numpy.random.default_rng(0)) "
         f"or an integer seed, got {type(rng).__name__}"
     )
-
-
-def check_reduction(reduction: Any) -> str:
-    """Return ``reduction`` if it is one of ``"mean"``, ``"sum"``, ``"none"``."""
-    if reduction not in REDUCTIONS:
-        raise ValueError(f"reduction must be one of {REDUCTIONS} (got {reduction!r})")
-    return reduction
