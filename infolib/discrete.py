@@ -22,26 +22,14 @@ from typing import Any
 import numpy as np
 from scipy import special
 
+from infolib._kernels import kl_terms, to_base
 from infolib._validation import (
     as_float_array,
     as_probabilities,
     as_probability_pair,
-    log_base,
 )
 
 __all__ = ["entropy", "cross_entropy", "kl_divergence", "empirical_distribution"]
-
-# Below this |x| the KL term q * phi(1 + x) is evaluated by its Taylor series.
-_SERIES_CUTOFF = 1e-2
-# Coefficients of phi(1 + x) = sum_{k>=2} (-1)^k x^k / (k (k - 1)), k = 2..11:
-# at |x| <= 1e-2 the first omitted term is below 1e-18 of the leading one.
-_SERIES_COEFFS = np.array([(-1.0) ** k / (k * (k - 1)) for k in range(2, 12)])
-
-
-def _to_base(value: np.ndarray, base: Any) -> np.ndarray | np.floating:
-    scale = log_base(base)
-    out = value if scale == 1.0 else value / scale
-    return out[()] if isinstance(out, np.ndarray) else np.float64(out)
 
 
 def entropy(p: Any, *, base: float | None = None, axis: int = -1) -> np.ndarray | np.floating:
@@ -86,7 +74,7 @@ def entropy(p: Any, *, base: float | None = None, axis: int = -1) -> np.ndarray 
     Cover, T. M. and Thomas, J. A. (2006). *Elements of Information Theory*, 2nd ed., ch. 2.
     """
     arr, ax = as_probabilities(p, "p", axis)
-    return _to_base(special.entr(arr).sum(axis=ax), base)
+    return to_base(special.entr(arr).sum(axis=ax), base)
 
 
 def cross_entropy(
@@ -135,42 +123,7 @@ def cross_entropy(
     """
     pa, qa, ax = as_probability_pair(p, q, axis)
     with np.errstate(divide="ignore"):
-        return _to_base(-special.xlogy(pa, qa).sum(axis=ax), base)
-
-
-def _kl_terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:
-    r"""Terms :math:`q\,\varphi(p/q)` with :math:`\varphi(r) = r\log r - r + 1 \ge 0`.
-
-    Written as :math:`p \log(1 + x) - (p - q)` with :math:`x = (p - q)/q`; for
-    :math:`|x| \le 10^{-2}` the cancellation is avoided with the series
-    :math:`\varphi(1 + x) = \sum_{k\ge2} (-1)^k x^k / (k(k-1))`.
-    """
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        d = p - q
-        x = d / q
-        terms = special.xlog1py(p, x) - d
-    near = np.abs(x) <= _SERIES_CUTOFF  # NaN (p = q = 0) compares False
-    if near.any():
-        xn = x[near]
-        poly = np.polynomial.polynomial.polyval(xn, _SERIES_COEFFS)
-        terms[near] = q[near] * xn * xn * poly
-    return terms
-
-
-def _fix_kl_terms(p: np.ndarray, q: np.ndarray, terms: np.ndarray) -> np.ndarray:
-    """Slow path for the rare terms that came out non-finite.
-
-    ``p = q = 0`` gives 0/0 (the convention makes the term 0); ``0 < p < eps * q``
-    rounds ``1 + x`` to 0 so that ``log1p`` is ``-inf``; a subnormal ``q`` can make
-    ``x`` overflow although the term is finite. There the terms are recomputed as
-    ``p (log p - log q) - p + q``, which has no cancellation; only ``p > 0 = q``
-    stays ``+inf``.
-    """
-    with np.errstate(divide="ignore", invalid="ignore"):
-        direct = special.xlogy(p, p) - special.xlogy(p, q) - p + q
-    terms = np.where(np.isfinite(terms), terms, direct)
-    terms = np.where((p > 0) & (q == 0), np.inf, terms)
-    return np.where((p == 0) & (q == 0), 0.0, terms)
+        return to_base(-special.xlogy(pa, qa).sum(axis=ax), base)
 
 
 def kl_divergence(
@@ -228,12 +181,7 @@ def kl_divergence(
     *Annals of Mathematical Statistics* 22(1), 79-86.
     """
     pa, qa, ax = as_probability_pair(p, q, axis)
-    terms = _kl_terms(pa, qa)
-    with np.errstate(invalid="ignore"):  # inf + (-inf) is mended just below
-        total = terms.sum(axis=ax)
-    if not np.isfinite(total).all():
-        total = _fix_kl_terms(pa, qa, terms).sum(axis=ax)
-    return _to_base(total, base)
+    return to_base(kl_terms(pa, qa).sum(axis=ax), base)
 
 
 def empirical_distribution(samples: Any, support: Any) -> np.ndarray:

@@ -1,0 +1,111 @@
+r"""Array kernels shared by the discrete measures: KL terms and unit conversion.
+
+The kernels take float64 arrays that :mod:`infolib._validation` has already
+checked. Large C-contiguous inputs are processed in blocks of :data:`BLOCK`
+elements, so that the temporaries of each step stay in the CPU cache and the
+extra memory is one output array, not one array per step. The blocks change
+no value: every step is elementwise, and the sums are taken afterwards over
+the whole output, exactly as without blocks.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from scipy import special
+
+from infolib._validation import log_base
+
+__all__ = ["BLOCK", "kl_terms", "to_base"]
+
+#: Elements per block of the blocked kernels (256 KiB of float64).
+BLOCK = 1 << 15
+
+# Below this |x| the KL term q * phi(1 + x) is evaluated by its Taylor series.
+_SERIES_CUTOFF = 1e-2
+# Coefficients of phi(1 + x) = sum_{k>=2} (-1)^k x^k / (k (k - 1)), k = 2..11:
+# at |x| <= 1e-2 the first omitted term is below 1e-18 of the leading one.
+_SERIES_COEFFS = np.array([(-1.0) ** k / (k * (k - 1)) for k in range(2, 12)])
+
+
+def to_base(value: np.ndarray | float, base: Any) -> np.ndarray | np.floating:
+    """Divide a result in nats by ``log(base)``; 0-d results become numpy floats."""
+    scale = log_base(base)
+    out = value if scale == 1.0 else value / scale
+    return out[()] if isinstance(out, np.ndarray) else np.float64(out)
+
+
+def _series(x: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """``q x^2 sum_k c_k x^k`` by Horner's rule (the operations of ``polyval``)."""
+    poly = np.full_like(x, _SERIES_COEFFS[-1])
+    for c in _SERIES_COEFFS[-2::-1]:
+        poly *= x
+        poly += c
+    out = q * x
+    out *= x
+    out *= poly
+    return out
+
+
+def _fix(p: np.ndarray, q: np.ndarray, terms: np.ndarray) -> np.ndarray:
+    """Recompute the terms that came out non-finite.
+
+    ``p = q = 0`` gives 0/0 (the convention makes the term 0); ``0 < p < eps * q``
+    rounds ``1 + x`` to 0 so that ``log1p`` is ``-inf``; a subnormal ``q`` can make
+    ``x`` overflow although the term is finite. There the terms are recomputed as
+    ``p (log p - log q) - p + q``, which has no cancellation; only ``p > 0 = q``
+    stays ``+inf``.
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        direct = special.xlogy(p, p) - special.xlogy(p, q) - p + q
+    terms = np.where(np.isfinite(terms), terms, direct)
+    terms = np.where((p > 0) & (q == 0), np.inf, terms)
+    return np.where((p == 0) & (q == 0), 0.0, terms)
+
+
+def _terms(p: np.ndarray, q: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    r"""The terms :math:`q\,\varphi(p/q)`, into ``out`` if given (same shape, contiguous).
+
+    Written as :math:`p \log(1 + x) - (p - q)` with :math:`x = (p - q)/q`; for
+    :math:`|x| \le 10^{-2}` the cancellation is avoided with the series
+    :math:`\varphi(1 + x) = \sum_{k\ge2} (-1)^k x^k / (k(k-1))`. Without ``out``
+    the result has the memory layout numpy gives ``p - q``, which fixes the
+    order of a later sum along an axis.
+    """
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        d = p - q
+        x = d / q
+        near = np.abs(x) <= _SERIES_CUTOFF  # NaN (p = q = 0) compares False
+        if out is not None and near.all():  # nearly equal blocks: the series only
+            out[...] = _series(x, q)
+        else:
+            if out is None:
+                out = special.xlog1py(p, x)
+            else:
+                special.xlog1py(p, x, out=out)
+            out -= d
+            if near.any():
+                out[near] = _series(x[near], q[near])
+    if not np.isfinite(out).all():
+        out[...] = _fix(p, q, out)
+    return out
+
+
+def kl_terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    r"""The non-negative terms :math:`q_i\,\varphi(p_i/q_i)` of :math:`D_{\mathrm{KL}}(p\|q)`.
+
+    :math:`\varphi(r) = r\log r - r + 1 \ge 0`; summed over the categories of
+    two distributions the terms give the KL divergence, each computed to full
+    relative precision (a series near :math:`p_i = q_i`), ``+inf`` where
+    :math:`p_i > 0 = q_i` and 0 where :math:`p_i = q_i = 0`. ``p`` and ``q``
+    are float64 arrays of one shape (broadcast views allowed).
+    """
+    contiguous = p.flags.c_contiguous and q.flags.c_contiguous
+    if not contiguous or p.size <= BLOCK:
+        return _terms(p, q)
+    out = np.empty(p.shape)
+    pf, qf, of = p.reshape(-1), q.reshape(-1), out.reshape(-1)
+    for i in range(0, pf.size, BLOCK):
+        _terms(pf[i : i + BLOCK], qf[i : i + BLOCK], of[i : i + BLOCK])
+    return out
