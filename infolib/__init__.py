@@ -14,7 +14,12 @@ arrays) follow one policy, documented in the module docstring of
 from infolib import classification, distributions, mixtures
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
 from infolib.distributions import Bernoulli, Categorical, Gaussian
-from infolib.logits import cross_entropy_with_logits, log_softmax, softmax
+from infolib.logits import (
+    binary_cross_entropy_with_logits,
+    cross_entropy_with_logits,
+    log_softmax,
+    softmax,
+)
 from infolib.montecarlo import (
     MonteCarloEstimate,
     monte_carlo_cross_entropy,
@@ -32,6 +37,7 @@ __all__ = [
     "softmax",
     "log_softmax",
     "cross_entropy_with_logits",
+    "binary_cross_entropy_with_logits",
     "classification",
     "distributions",
     "mixtures",
