@@ -14,6 +14,12 @@ arrays) follow one policy, documented in the module docstring of
 from infolib import classification, distributions, mixtures
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
 from infolib.distributions import Bernoulli, Categorical, Gaussian
+from infolib.information import (
+    conditional_entropy,
+    jensen_shannon,
+    joint_entropy,
+    mutual_information,
+)
 from infolib.logits import (
     binary_cross_entropy_with_logits,
     cross_entropy_with_logits,
@@ -34,6 +40,10 @@ __all__ = [
     "cross_entropy",
     "kl_divergence",
     "empirical_distribution",
+    "joint_entropy",
+    "conditional_entropy",
+    "mutual_information",
+    "jensen_shannon",
     "softmax",
     "log_softmax",
     "cross_entropy_with_logits",
