@@ -61,6 +61,7 @@ from typing import Any
 import numpy as np
 from scipy.special import logsumexp
 
+from infolib._special import HALF_LOG_2PI
 from infolib._validation import (
     as_count,
     as_float_array,
@@ -70,7 +71,7 @@ from infolib._validation import (
     check_finite,
     log_base,
 )
-from infolib.distributions import _HALF_LOG_2PI, Gaussian
+from infolib.gaussian import Gaussian
 
 __all__ = ["GaussianMixture", "forward_kl", "reverse_kl"]
 
@@ -91,7 +92,7 @@ def _grid(n_nodes: Any, half_width: Any) -> tuple[np.ndarray, np.ndarray]:
         raise ValueError(f"half_width must be > 0 (got {width!r})")
     z = np.linspace(-width, width, n)
     h = z[1] - z[0]
-    w = h * np.exp(-0.5 * z * z - _HALF_LOG_2PI)
+    w = h * np.exp(-0.5 * z * z - HALF_LOG_2PI)
     w[[0, -1]] *= 0.5
     return z, w
 
@@ -114,7 +115,7 @@ def _parameter_arrays(mean: Any, std: Any) -> tuple[np.ndarray, np.ndarray]:
 
 def _gaussian_log_pdf(x: np.ndarray, mean: np.ndarray, std: np.ndarray) -> np.ndarray:
     z = (x - mean) / std
-    return -0.5 * z * z - np.log(std) - _HALF_LOG_2PI
+    return -0.5 * z * z - np.log(std) - HALF_LOG_2PI
 
 
 def _result(arr: np.ndarray) -> np.ndarray | np.float64:
@@ -445,6 +446,6 @@ def reverse_kl(
     scale = log_base(base)
     z, w = _grid(n_nodes, half_width)
     x = m[..., None] + s[..., None] * z
-    log_q = -0.5 * z * z - np.log(s)[..., None] - _HALF_LOG_2PI
+    log_q = -0.5 * z * z - np.log(s)[..., None] - HALF_LOG_2PI
     integrand = log_q - np.asarray(p.log_prob(x))
     return _result(np.asarray(np.sum(integrand * w, axis=-1) / scale, dtype=np.float64))
