@@ -10,21 +10,23 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from scipy import special
 
-from infolib._families import check_same_family, scalar_or_array
-from infolib._special import kl_term, log0
-from infolib._validation import (
-    as_binary_values,
-    as_count,
-    as_generator,
-    as_unit_interval_scalar,
-    log_base,
+from infolib._families import (
+    batch_shape_of,
+    check_same_family,
+    keyword_base,
+    parameter_key,
+    parameter_repr,
+    scalar_or_array,
 )
+from infolib._special import kl_term, kl_term_array, log0
+from infolib._validation import as_binary_values, as_count, as_generator, as_parameter, log_base
 
 __all__ = ["Bernoulli"]
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Bernoulli:
     r"""Bernoulli distribution on :math:`\{0, 1\}` with success probability ``p``.
 
@@ -34,8 +36,12 @@ class Bernoulli:
 
     Parameters
     ----------
-    p : float
-        Probability of the outcome 1, in :math:`[0, 1]`.
+    p : float or array_like
+        Probability of the outcome 1, in :math:`[0, 1]`. An array is a batch of
+        independent Bernoulli distributions of shape :attr:`batch_shape`, as in
+        ``torch.distributions.Bernoulli`` and ``scipy.stats.bernoulli``: every
+        method then works elementwise and returns arrays of the batch shape.
+        A scalar is stored as a float and methods return floats, as in 0.1.
 
     Notes
     -----
@@ -75,71 +81,117 @@ class Bernoulli:
     Bernoulli(p=0.75)
     >>> coin.sample(5, np.random.default_rng(0)).shape
     (5,)
+
+    A batch of coins, against one coin (the parameters broadcast):
+
+    >>> coins = Bernoulli([0.1, 0.5, 0.9])
+    >>> coins.batch_shape
+    (3,)
+    >>> coins.kl_divergence(coin, base=2).round(6)
+    array([0.531004, 0.      , 0.531004])
+    >>> coins.sample(4, np.random.default_rng(0)).shape
+    (4, 3)
+
+    See Also
+    --------
+    Categorical : the distribution on ``k`` outcomes.
+    infolib.binary_cross_entropy_with_logits : the cross-entropy from a logit.
     """
 
-    p: float
+    p: float | np.ndarray
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "p", as_unit_interval_scalar(self.p, "p"))
+        object.__setattr__(self, "p", as_parameter(self.p, "p", "unit"))
+
+    @property
+    def batch_shape(self) -> tuple[int, ...]:
+        """Shape of the batch of distributions (``()`` for one distribution)."""
+        return batch_shape_of(self.p)
 
     def __repr__(self) -> str:
-        return f"Bernoulli(p={self.p!r})"
+        return f"Bernoulli(p={parameter_repr(self.p)})"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return parameter_key(self.p) == parameter_key(other.p)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, parameter_key(self.p)))
 
     def log_prob(self, x: Any) -> np.ndarray | np.float64:
-        """Return :math:`\\log P(X = x)` elementwise for ``x`` in ``{0, 1}``.
+        r"""Return :math:`\log P(X = x)` elementwise for ``x`` in ``{0, 1}``.
 
-        ``log_prob(1)`` is ``-inf`` when ``p == 0`` (and ``log_prob(0)`` when
-        ``p == 1``). Any other value of ``x`` raises ``ValueError``.
+        ``x`` broadcasts against the batch shape. ``log_prob(1)`` is ``-inf``
+        when ``p == 0`` (and ``log_prob(0)`` when ``p == 1``). Any other value
+        of ``x`` raises ``ValueError``.
         """
         arr = as_binary_values(x, "x")
-        out = np.where(arr == 1.0, log0(self.p), log0(1.0 - self.p))
+        if isinstance(self.p, float):
+            return scalar_or_array(np.where(arr == 1.0, log0(self.p), log0(1.0 - self.p)))
+        with np.errstate(divide="ignore"):
+            out = np.where(arr == 1.0, np.log(self.p), np.log(1.0 - self.p))
         return scalar_or_array(out)
 
     def prob(self, x: Any) -> np.ndarray | np.float64:
-        """Return :math:`P(X = x)` elementwise for ``x`` in ``{0, 1}``."""
+        """Return :math:`P(X = x)` elementwise for ``x`` in ``{0, 1}`` (broadcast)."""
         arr = as_binary_values(x, "x")
         return scalar_or_array(np.where(arr == 1.0, self.p, 1.0 - self.p))
 
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
-        """Draw ``n`` independent samples (an ``int64`` array of 0s and 1s)."""
+        """Draw ``n`` independent samples: ``int64`` 0s and 1s of shape ``(n, *batch_shape)``."""
         n = as_count(n, "n")
         gen = as_generator(rng, "rng")
-        return (gen.random(n) < self.p).astype(np.int64)
+        return (gen.random((n, *self.batch_shape)) < self.p).astype(np.int64)
 
-    def entropy(self, base: float | None = None) -> float:
-        """Entropy :math:`H(p)` in nats (or in ``base``), with :math:`0 \\log 0 = 0`."""
+    @keyword_base
+    def entropy(self, *, base: float | None = None) -> float | np.ndarray:
+        r"""Entropy :math:`H(p)` in nats (or in ``base``), with :math:`0 \log 0 = 0`."""
         scale = log_base(base)
         p, q = self.p, 1.0 - self.p
-        h = 0.0
-        if p > 0.0:
-            h -= p * math.log(p)
-        if q > 0.0:
-            h -= q * math.log1p(-p)
+        if isinstance(p, float):
+            h = 0.0
+            if p > 0.0:
+                h -= p * math.log(p)
+            if q > 0.0:
+                h -= q * math.log1p(-p)
+            return h / scale
+        with np.errstate(divide="ignore", invalid="ignore"):
+            h = (0.0 - special.xlogy(p, p)) - np.where(q > 0.0, q * np.log1p(-p), 0.0)
         return h / scale
 
-    def cross_entropy(self, other: Bernoulli, base: float | None = None) -> float:
-        """Cross-entropy :math:`H(\\text{self}, \\text{other})`; ``+inf`` if other misses mass."""
+    @keyword_base
+    def cross_entropy(self, other: Bernoulli, *, base: float | None = None) -> float | np.ndarray:
+        r"""Cross-entropy :math:`H(\text{self}, \text{other})`; ``+inf`` if other misses mass."""
         check_same_family(self, other)
         scale = log_base(base)
-        h = 0.0
-        if self.p > 0.0:
-            h -= self.p * log0(other.p)
-        if self.p < 1.0:
-            h -= (1.0 - self.p) * (math.log1p(-other.p) if other.p < 1.0 else -math.inf)
-        return h / scale
+        p, q = self.p, other.p
+        if isinstance(p, float) and isinstance(q, float):
+            h = 0.0
+            if p > 0.0:
+                h -= p * log0(q)
+            if p < 1.0:
+                h -= (1.0 - p) * (math.log1p(-q) if q < 1.0 else -math.inf)
+            return h / scale
+        with np.errstate(divide="ignore", invalid="ignore"):
+            one = np.where(p > 0.0, p * np.log(q), 0.0)
+            zero = np.where(p < 1.0, (1.0 - p) * np.where(q < 1.0, np.log1p(-q), -np.inf), 0.0)
+        return ((0.0 - one) - zero) / scale
 
-    def kl_divergence(self, other: Bernoulli, base: float | None = None) -> float:
-        """KL divergence :math:`D_{\\mathrm{KL}}(\\text{self} \\,\\|\\, \\text{other}) \\ge 0`."""
+    @keyword_base
+    def kl_divergence(self, other: Bernoulli, *, base: float | None = None) -> float | np.ndarray:
+        r"""KL divergence :math:`D_{\mathrm{KL}}(\text{self} \,\|\, \text{other}) \ge 0`."""
         check_same_family(self, other)
         scale = log_base(base)
         p, q = self.p, other.p
         d = q - p
-        kl = kl_term(p, q, d) + kl_term(1.0 - p, 1.0 - q, -d)
-        return kl / scale
+        if isinstance(p, float) and isinstance(q, float):
+            return (kl_term(p, q, d) + kl_term(1.0 - p, 1.0 - q, -d)) / scale
+        return (kl_term_array(p, q, d) + kl_term_array(1.0 - p, 1.0 - q, -d)) / scale
 
     @classmethod
     def fit(cls, samples: Any) -> Bernoulli:
-        """Maximum-likelihood estimate :math:`\\hat p = \\bar x` from 0/1 ``samples``."""
+        r"""Maximum-likelihood estimate :math:`\hat p = \bar x` from 0/1 ``samples``."""
         arr = as_binary_values(samples, "samples")
         if arr.ndim != 1:
             raise ValueError(f"samples must be one-dimensional (got shape {arr.shape})")

@@ -10,13 +10,21 @@ from typing import Any
 
 import numpy as np
 
-from infolib._families import check_same_family, scalar_or_array
+from infolib._families import (
+    check_same_family,
+    keyword_base,
+    parameter_key,
+    parameter_repr,
+    scalar_or_array,
+)
 from infolib._validation import (
     as_category_indices,
     as_count,
     as_generator,
     as_probabilities,
+    broadcast_shapes,
 )
+from infolib.discrete import cross_entropy, entropy, kl_divergence
 
 __all__ = ["Categorical"]
 
@@ -31,9 +39,13 @@ class Categorical:
 
     Parameters
     ----------
-    probs : array_like, shape (k,)
-        Probability vector (non-negative, summing to 1 within ``1e-9``). It is
-        copied and stored as a read-only float64 array.
+    probs : array_like, shape (..., k)
+        Probability vector(s) along the last axis (non-negative, summing to 1
+        within the tolerance of their dtype), copied and stored as a read-only
+        float64 array. Leading axes are a batch of distributions of shape
+        :attr:`batch_shape`, as in ``torch.distributions.Categorical(probs)``:
+        every method then returns arrays of the batch shape. A single vector
+        gives one distribution whose methods return floats, as in 0.1.
 
     Notes
     -----
@@ -68,14 +80,27 @@ class Categorical:
     Categorical(probs=[0.25, 0.25, 0.5, 0.0])
     >>> die.sample(3, np.random.default_rng(0)).dtype
     dtype('int64')
+
+    A batch of two distributions (rows), against the fair die:
+
+    >>> dice = Categorical([[0.25, 0.25, 0.25, 0.25], [0.7, 0.1, 0.1, 0.1]])
+    >>> dice.batch_shape, dice.k
+    ((2,), 4)
+    >>> dice.kl_divergence(die, base=2).round(6)
+    array([0.     , 0.64322])
+    >>> dice.log_prob(0).round(6)  # x broadcasts against the batch
+    array([-1.386294, -0.356675])
+
+    See Also
+    --------
+    Bernoulli : the two-outcome case.
+    infolib.entropy, infolib.cross_entropy, infolib.kl_divergence
     """
 
     probs: np.ndarray
 
     def __post_init__(self) -> None:
         arr, _ = as_probabilities(self.probs, "probs")
-        if arr.ndim != 1:
-            raise ValueError(f"probs must be one-dimensional (got shape {arr.shape})")
         arr = np.array(arr, dtype=np.float64, copy=True)
         arr.flags.writeable = False
         object.__setattr__(self, "probs", arr)
@@ -83,11 +108,17 @@ class Categorical:
     @property
     def k(self) -> int:
         """Number of categories."""
-        return int(self.probs.shape[0])
+        return int(self.probs.shape[-1])
+
+    @property
+    def batch_shape(self) -> tuple[int, ...]:
+        """Shape of the batch of distributions (``()`` for one distribution)."""
+        return self.probs.shape[:-1]
 
     def __repr__(self) -> str:
-        inner = ", ".join(repr(float(v)) for v in self.probs)
-        return f"Categorical(probs=[{inner}])"
+        if self.probs.ndim == 1:
+            return f"Categorical(probs={self.probs.tolist()!r})"
+        return f"Categorical(probs={parameter_repr(self.probs)})"
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -95,29 +126,44 @@ class Categorical:
         return bool(np.array_equal(self.probs, other.probs))
 
     def __hash__(self) -> int:
-        return hash((type(self).__name__, self.probs.tobytes()))
+        return hash((type(self).__name__, parameter_key(self.probs)))
+
+    def _pick(self, x: Any) -> np.ndarray:
+        """``probs[..., x]`` with the indices ``x`` broadcast against the batch."""
+        idx = as_category_indices(x, "x", self.k)
+        if self.probs.ndim == 1:
+            return self.probs[idx]
+        shape = broadcast_shapes(x=idx.shape, batch_shape=self.batch_shape)
+        table = np.broadcast_to(self.probs, (*shape, self.k))
+        picked = np.take_along_axis(table, np.broadcast_to(idx, shape)[..., None], axis=-1)
+        return picked[..., 0]
 
     def log_prob(self, x: Any) -> np.ndarray | np.float64:
-        """Return :math:`\\log \\pi_x` elementwise for integer indices ``x`` in ``0..k-1``."""
-        idx = as_category_indices(x, "x", self.k)
+        r"""Return :math:`\log \pi_x` elementwise for integer indices ``x`` in ``0..k-1``.
+
+        ``x`` broadcasts against the batch shape.
+        """
         with np.errstate(divide="ignore"):
-            out = np.log(self.probs[idx])
+            out = np.log(self._pick(x))
         return scalar_or_array(np.asarray(out, dtype=np.float64))
 
     def prob(self, x: Any) -> np.ndarray | np.float64:
-        """Return :math:`\\pi_x` elementwise for integer indices ``x`` in ``0..k-1``."""
-        idx = as_category_indices(x, "x", self.k)
-        return scalar_or_array(np.asarray(self.probs[idx], dtype=np.float64))
+        r"""Return :math:`\pi_x` elementwise for integer indices ``x`` in ``0..k-1`` (broadcast)."""
+        return scalar_or_array(np.asarray(self._pick(x), dtype=np.float64))
 
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
-        """Draw ``n`` independent category indices (an ``int64`` array)."""
+        """Draw ``n`` independent category indices: ``int64``, shape ``(n, *batch_shape)``."""
         n = as_count(n, "n")
         gen = as_generator(rng, "rng")
         # Inverse-CDF sampling; the last edge is forced to 1 so rounding in the
         # cumulative sum can never produce the index k.
-        cdf = np.cumsum(self.probs)
-        cdf[-1] = 1.0
-        idx = np.searchsorted(cdf, gen.random(n), side="right")
+        cdf = np.cumsum(self.probs, axis=-1)
+        cdf[..., -1] = 1.0
+        u = gen.random((n, *self.batch_shape))
+        if self.probs.ndim == 1:
+            idx = np.searchsorted(cdf, u, side="right")
+        else:  # the number of edges <= u, as searchsorted(side="right") counts them
+            idx = (cdf <= u[..., None]).sum(axis=-1)
         return np.minimum(idx, self.k - 1).astype(np.int64)
 
     def _check_other(self, other: Any) -> None:
@@ -128,29 +174,29 @@ class Categorical:
                 f"(got {other.k}, expected {self.k})"
             )
 
-    def entropy(self, base: float | None = None) -> float:
-        """Entropy :math:`H(\\pi)` in nats (or in ``base``)."""
-        from infolib import discrete
+    def _result(self, value: np.ndarray | np.floating) -> float | np.ndarray:
+        return float(value) if np.ndim(value) == 0 else value
 
-        return float(discrete.entropy(self.probs, base=base))
+    @keyword_base
+    def entropy(self, *, base: float | None = None) -> float | np.ndarray:
+        r"""Entropy :math:`H(\pi)` in nats (or in ``base``)."""
+        return self._result(entropy(self.probs, base=base))
 
-    def cross_entropy(self, other: Categorical, base: float | None = None) -> float:
-        """Cross-entropy :math:`H(\\text{self}, \\text{other})`."""
+    @keyword_base
+    def cross_entropy(self, other: Categorical, *, base: float | None = None) -> float | np.ndarray:
+        r"""Cross-entropy :math:`H(\text{self}, \text{other})`; batches broadcast."""
         self._check_other(other)
-        from infolib import discrete
+        return self._result(cross_entropy(self.probs, other.probs, base=base))
 
-        return float(discrete.cross_entropy(self.probs, other.probs, base=base))
-
-    def kl_divergence(self, other: Categorical, base: float | None = None) -> float:
-        """KL divergence :math:`D_{\\mathrm{KL}}(\\text{self} \\,\\|\\, \\text{other})`."""
+    @keyword_base
+    def kl_divergence(self, other: Categorical, *, base: float | None = None) -> float | np.ndarray:
+        r"""KL divergence :math:`D_{\mathrm{KL}}(\text{self} \,\|\, \text{other})`, broadcast."""
         self._check_other(other)
-        from infolib import discrete
-
-        return float(discrete.kl_divergence(self.probs, other.probs, base=base))
+        return self._result(kl_divergence(self.probs, other.probs, base=base))
 
     @classmethod
     def fit(cls, samples: Any, k: int | None = None) -> Categorical:
-        """Maximum-likelihood estimate :math:`\\hat\\pi_i = n_i / n`.
+        r"""Maximum-likelihood estimate :math:`\hat\pi_i = n_i / n`.
 
         Parameters
         ----------

@@ -11,23 +11,34 @@ from typing import Any
 
 import numpy as np
 
-from infolib._families import check_same_family, scalar_or_array
-from infolib._special import HALF_LOG_2PI, u_minus_log1p
+from infolib._families import (
+    batch_shape_of,
+    check_same_family,
+    keyword_base,
+    parameter_key,
+    parameter_repr,
+    scalar_or_array,
+)
+from infolib._special import HALF_LOG_2PI, normal_log_density, u_minus_log1p, u_minus_log1p_array
 from infolib._validation import (
     as_count,
-    as_float_array,
+    as_finite_array,
     as_generator,
-    as_positive_scalar,
-    as_real_scalar,
+    as_parameter,
     as_sample_array,
-    check_finite,
+    broadcast_shapes,
     log_base,
 )
 
 __all__ = ["Gaussian"]
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+def _log(x: float | np.ndarray) -> float | np.ndarray:
+    """``math.log`` of a float (the 0.1 values), ``np.log`` of an array."""
+    return math.log(x) if isinstance(x, float) else np.log(x)
+
+
+@dataclass(frozen=True, slots=True, repr=False, eq=False)
 class Gaussian:
     r"""Univariate normal distribution :math:`\mathcal N(\mu, \sigma^2)`.
 
@@ -38,10 +49,15 @@ class Gaussian:
 
     Parameters
     ----------
-    mean : float
+    mean : float or array_like
         Location :math:`\mu` (finite).
-    std : float
-        Standard deviation :math:`\sigma > 0` (finite).
+    std : float or array_like
+        Standard deviation :math:`\sigma > 0` (finite). ``mean`` and ``std``
+        broadcast together; arrays make a batch of independent Gaussians of
+        shape :attr:`batch_shape` (both stored as read-only arrays of that
+        shape), as in ``torch.distributions.Normal`` and ``scipy.stats.norm``:
+        every method then returns arrays of the batch shape. Scalars are stored
+        as floats and the methods return floats, as in 0.1.
 
     Notes
     -----
@@ -90,29 +106,67 @@ class Gaussian:
     Gaussian(mean=2.0, std=1.0)
     >>> g.sample(4, np.random.default_rng(0)).shape
     (4,)
+
+    A batch: three standard deviations around one mean, against the standard normal:
+
+    >>> widths = Gaussian(0.0, [0.5, 1.0, 2.0])
+    >>> widths
+    Gaussian(mean=[0.0, 0.0, 0.0], std=[0.5, 1.0, 2.0])
+    >>> widths.entropy().round(6)
+    array([0.725791, 1.418939, 2.112086])
+    >>> widths.kl_divergence(g).round(6)
+    array([0.318147, 0.      , 0.806853])
+    >>> widths.log_prob([[0.0], [1.0]]).shape  # x broadcasts against the batch
+    (2, 3)
+
+    See Also
+    --------
+    MultivariateGaussian : the Gaussian in :math:`d` dimensions.
+    infolib.mixtures.GaussianMixture : mixtures of univariate Gaussians.
     """
 
-    mean: float
-    std: float
+    mean: float | np.ndarray
+    std: float | np.ndarray
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "mean", as_real_scalar(self.mean, "mean"))
-        object.__setattr__(self, "std", as_positive_scalar(self.std, "std"))
-
-    def __repr__(self) -> str:
-        return f"Gaussian(mean={self.mean!r}, std={self.std!r})"
+        mean = as_parameter(self.mean, "mean", "real")
+        std = as_parameter(self.std, "std", "positive")
+        if not (isinstance(mean, float) and isinstance(std, float)):
+            shape = broadcast_shapes(mean=np.shape(mean), std=np.shape(std))
+            mean, std = (np.broadcast_to(v, shape).copy() for v in (mean, std))
+            mean.flags.writeable = std.flags.writeable = False
+        object.__setattr__(self, "mean", mean)
+        object.__setattr__(self, "std", std)
 
     @property
-    def variance(self) -> float:
-        """The variance :math:`\\sigma^2`."""
+    def batch_shape(self) -> tuple[int, ...]:
+        """Shape of the batch of distributions (``()`` for one distribution)."""
+        return batch_shape_of(self.mean)
+
+    def __repr__(self) -> str:
+        return f"Gaussian(mean={parameter_repr(self.mean)}, std={parameter_repr(self.std)})"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return (parameter_key(self.mean), parameter_key(self.std)) == (
+            parameter_key(other.mean),
+            parameter_key(other.std),
+        )
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, parameter_key(self.mean), parameter_key(self.std)))
+
+    @property
+    def variance(self) -> float | np.ndarray:
+        r"""The variance :math:`\sigma^2`."""
         return self.std * self.std
 
     def log_prob(self, x: Any) -> np.ndarray | np.float64:
-        """Return :math:`\\log p(x)` elementwise for finite real ``x``."""
-        arr = as_float_array(x, "x")
-        check_finite(arr, "x")
+        r"""Return :math:`\log p(x)` elementwise for finite real ``x`` (broadcast)."""
+        arr = as_finite_array(x, "x")
         z = (arr - self.mean) / self.std
-        out = -0.5 * z * z - math.log(self.std) - HALF_LOG_2PI
+        out = normal_log_density(z, _log(self.std))
         return scalar_or_array(np.asarray(out, dtype=np.float64))
 
     def pdf(self, x: Any) -> np.ndarray | np.float64:
@@ -120,39 +174,49 @@ class Gaussian:
         return scalar_or_array(np.exp(np.asarray(self.log_prob(x))))
 
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
-        """Draw ``n`` independent samples (a float64 array)."""
+        """Draw ``n`` independent samples: float64, shape ``(n, *batch_shape)``."""
         n = as_count(n, "n")
         gen = as_generator(rng, "rng")
-        return gen.normal(self.mean, self.std, size=n)
+        return gen.normal(self.mean, self.std, size=(n, *self.batch_shape))
 
-    def entropy(self, base: float | None = None) -> float:
-        """Differential entropy :math:`\\tfrac12\\log(2\\pi e\\sigma^2)` (may be negative)."""
+    @keyword_base
+    def entropy(self, *, base: float | None = None) -> float | np.ndarray:
+        r"""Differential entropy :math:`\tfrac12\log(2\pi e\sigma^2)` (may be negative)."""
         scale = log_base(base)
-        return (0.5 + HALF_LOG_2PI + math.log(self.std)) / scale
+        return (0.5 + HALF_LOG_2PI + _log(self.std)) / scale
 
-    def cross_entropy(self, other: Gaussian, base: float | None = None) -> float:
-        """Cross-entropy :math:`H(\\text{self}, \\text{other}) = -E_{\\text{self}}[\\log q]`."""
+    @keyword_base
+    def cross_entropy(self, other: Gaussian, *, base: float | None = None) -> float | np.ndarray:
+        r"""Cross-entropy :math:`H(\text{self}, \text{other}) = -E_{\text{self}}[\log q]`."""
         check_same_family(self, other)
         scale = log_base(base)
         r = self.std / other.std
         z = (self.mean - other.mean) / other.std
-        h = HALF_LOG_2PI + math.log(other.std) + 0.5 * (r * r) + 0.5 * (z * z)
+        h = HALF_LOG_2PI + _log(other.std) + 0.5 * (r * r) + 0.5 * (z * z)
         return h / scale
 
-    def kl_divergence(self, other: Gaussian, base: float | None = None) -> float:
-        """KL divergence :math:`D_{\\mathrm{KL}}(\\text{self} \\,\\|\\, \\text{other}) \\ge 0`."""
+    @keyword_base
+    def kl_divergence(self, other: Gaussian, *, base: float | None = None) -> float | np.ndarray:
+        r"""KL divergence :math:`D_{\mathrm{KL}}(\text{self} \,\|\, \text{other}) \ge 0`."""
         check_same_family(self, other)
         scale = log_base(base)
         z = (self.mean - other.mean) / other.std
         r = self.std / other.std
-        if abs(r - 1.0) < 0.5:
-            e = (self.std - other.std) / other.std
-            kl = u_minus_log1p(e) + 0.5 * (e * e) + 0.5 * (z * z)
-        else:
-            # log(σq) - log(σp) rather than -log(r): r may over- or underflow.
-            log_ratio = math.log(other.std) - math.log(self.std)
-            kl = log_ratio + 0.5 * (r * r - 1.0) + 0.5 * (z * z)
-        return kl / scale
+        if isinstance(r, float):
+            if abs(r - 1.0) < 0.5:
+                e = (self.std - other.std) / other.std
+                kl = u_minus_log1p(e) + 0.5 * (e * e) + 0.5 * (z * z)
+            else:
+                # log(σq) - log(σp) rather than -log(r): r may over- or underflow.
+                log_ratio = math.log(other.std) - math.log(self.std)
+                kl = log_ratio + 0.5 * (r * r - 1.0) + 0.5 * (z * z)
+            return kl / scale
+        near = np.abs(r - 1.0) < 0.5
+        e = (self.std - other.std) / other.std
+        with np.errstate(over="ignore"):
+            far = np.log(other.std) - np.log(self.std) + 0.5 * (r * r - 1.0)
+            close = u_minus_log1p_array(np.where(near, e, 0.0)) + 0.5 * (e * e)
+        return (np.where(near, close, far) + 0.5 * (z * z)) / scale
 
     @classmethod
     def fit(cls, samples: Any) -> Gaussian:

@@ -61,14 +61,16 @@ from typing import Any
 import numpy as np
 from scipy.special import logsumexp
 
-from infolib._special import HALF_LOG_2PI
+from infolib._families import keyword_base
+from infolib._special import normal_log_density
 from infolib._validation import (
     as_count,
+    as_finite_array,
     as_float_array,
     as_generator,
+    as_positive_scalar,
     as_probabilities,
-    as_real_scalar,
-    check_finite,
+    broadcast_shapes,
     log_base,
 )
 from infolib.gaussian import Gaussian
@@ -87,35 +89,26 @@ def _grid(n_nodes: Any, half_width: Any) -> tuple[np.ndarray, np.ndarray]:
     n = as_count(n_nodes, "n_nodes")
     if n < 3:
         raise ValueError(f"n_nodes must be >= 3 (got {n})")
-    width = as_real_scalar(half_width, "half_width")
-    if width <= 0.0:
-        raise ValueError(f"half_width must be > 0 (got {width!r})")
+    width = as_positive_scalar(half_width, "half_width")
     z = np.linspace(-width, width, n)
     h = z[1] - z[0]
-    w = h * np.exp(-0.5 * z * z - HALF_LOG_2PI)
+    w = h * np.exp(normal_log_density(z, 0.0))
     w[[0, -1]] *= 0.5
     return z, w
 
 
 def _parameter_arrays(mean: Any, std: Any) -> tuple[np.ndarray, np.ndarray]:
     """Validate and broadcast the Gaussian parameters ``mean`` (finite), ``std`` (> 0)."""
-    m = as_float_array(mean, "mean")
-    check_finite(m, "mean")
-    s = as_float_array(std, "std")
-    check_finite(s, "std")
+    m = as_finite_array(mean, "mean")
+    s = as_finite_array(std, "std")
     if not s.min() > 0.0:
         raise ValueError(f"std must be > 0 (got minimum {float(s.min())!r})")
-    try:
-        return np.broadcast_arrays(m, s)
-    except ValueError:
-        raise ValueError(
-            f"mean with shape {m.shape} and std with shape {s.shape} do not broadcast together"
-        ) from None
+    shape = broadcast_shapes(mean=m.shape, std=s.shape)
+    return np.broadcast_to(m, shape), np.broadcast_to(s, shape)
 
 
 def _gaussian_log_pdf(x: np.ndarray, mean: np.ndarray, std: np.ndarray) -> np.ndarray:
-    z = (x - mean) / std
-    return -0.5 * z * z - np.log(std) - HALF_LOG_2PI
+    return normal_log_density((x - mean) / std, np.log(std))
 
 
 def _result(arr: np.ndarray) -> np.ndarray | np.float64:
@@ -185,10 +178,8 @@ class GaussianMixture:
         w, _ = as_probabilities(self.weights, "weights")
         if w.ndim != 1:
             raise ValueError(f"weights must be one-dimensional (got shape {w.shape})")
-        m = as_float_array(self.means, "means")
-        check_finite(m, "means")
-        s = as_float_array(self.stds, "stds")
-        check_finite(s, "stds")
+        m = as_finite_array(self.means, "means")
+        s = as_finite_array(self.stds, "stds")
         for name, arr in (("means", m), ("stds", s)):
             if arr.shape != w.shape:
                 raise ValueError(
@@ -251,8 +242,7 @@ class GaussianMixture:
 
         Components with weight 0 contribute nothing (their log-weight is ``-inf``).
         """
-        arr = as_float_array(x, "x")
-        check_finite(arr, "x")
+        arr = as_finite_array(x, "x")
         log_comp = _gaussian_log_pdf(arr[..., None], self.means, self.stds)
         with np.errstate(divide="ignore"):
             log_w = np.log(self.weights)
@@ -304,10 +294,11 @@ class GaussianMixture:
             )
         return _result(np.asarray(np.sum(values * (self.weights[:, None] * w), axis=(-2, -1))))
 
+    @keyword_base
     def entropy(
         self,
-        base: float | None = None,
         *,
+        base: float | None = None,
         n_nodes: int = DEFAULT_NODES,
         half_width: float = DEFAULT_HALF_WIDTH,
     ) -> float:
@@ -446,6 +437,6 @@ def reverse_kl(
     scale = log_base(base)
     z, w = _grid(n_nodes, half_width)
     x = m[..., None] + s[..., None] * z
-    log_q = -0.5 * z * z - np.log(s)[..., None] - HALF_LOG_2PI
+    log_q = normal_log_density(z, np.log(s)[..., None])
     integrand = log_q - np.asarray(p.log_prob(x))
     return _result(np.asarray(np.sum(integrand * w, axis=-1) / scale, dtype=np.float64))

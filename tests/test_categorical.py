@@ -102,3 +102,45 @@ def test_categorical_fit_with_k(xs: list, k: int) -> None:
     assert fit.k == k
     np.testing.assert_allclose(fit.probs, np.bincount(xs, minlength=k) / len(xs))
     assert Categorical.fit(xs).k == max(xs) + 1
+
+
+# ---------------------------------------------------------------------------
+# Batches (0.2)
+# ---------------------------------------------------------------------------
+
+
+def test_batch_of_rows_equals_the_single_distributions() -> None:
+    rng = np.random.default_rng(5)
+    probs = rng.dirichlet(np.ones(4), size=(2, 3))
+    probs[0, 0] = [0.5, 0.5, 0.0, 0.0]
+    other = rng.dirichlet(np.ones(4), size=3)  # batch (3,) broadcasts against (2, 3)
+    batch, q = Categorical(probs), Categorical(other)
+    assert batch.batch_shape == (2, 3) and batch.k == 4
+    for i, j in np.ndindex(2, 3):
+        single, single_q = Categorical(probs[i, j]), Categorical(other[j])
+        assert batch.entropy()[i, j] == single.entropy()
+        assert batch.cross_entropy(q)[i, j] == single.cross_entropy(single_q)
+        assert batch.kl_divergence(q, base=2)[i, j] == single.kl_divergence(single_q, base=2)
+        assert batch.log_prob(3)[i, j] == single.log_prob(3)
+    x = np.array([[0], [2]])  # (2, 1) broadcasts against (2, 3)
+    np.testing.assert_array_equal(batch.prob(x), np.take_along_axis(
+        probs, np.broadcast_to(x, (2, 3))[..., None], axis=-1)[..., 0])
+
+
+def test_batch_sampling_frequencies_per_row() -> None:
+    probs = np.array([[0.1, 0.6, 0.3], [0.0, 0.0, 1.0], [1 / 3, 1 / 3, 1 / 3]])
+    x = Categorical(probs).sample(30_000, np.random.default_rng(6))
+    assert x.shape == (30_000, 3) and x.dtype == np.int64
+    for row in range(3):
+        freq = np.bincount(x[:, row], minlength=3) / x.shape[0]
+        tol = 4 * np.sqrt(probs[row] * (1 - probs[row]) / x.shape[0]) + 1e-12
+        assert np.all(np.abs(freq - probs[row]) <= tol)
+
+
+def test_batch_rows_must_each_be_distributions() -> None:
+    with pytest.raises(ValueError, match=r"probs must sum to 1.*off by up to 1\.0e-01"):
+        Categorical([[0.5, 0.5], [0.5, 0.6]])
+    with pytest.raises(ValueError, match="same number of categories"):
+        Categorical([[0.5, 0.5]]).kl_divergence(Categorical([0.2, 0.3, 0.5]))
+    assert repr(Categorical([[0.5, 0.5], [1.0, 0.0]])) == (
+        "Categorical(probs=[[0.5, 0.5], [1.0, 0.0]])")

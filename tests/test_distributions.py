@@ -215,7 +215,7 @@ def test_sample_mean_matches_distribution(dist) -> None:
         (lambda: Categorical([0.5, 0.6]), ValueError, "probs"),
         (lambda: Categorical([-0.1, 1.1]), ValueError, "probs"),
         (lambda: Categorical([0.5, float("nan")]), ValueError, "probs"),
-        (lambda: Categorical([[0.5, 0.5], [0.5, 0.5]]), ValueError, "probs"),
+        (lambda: Categorical([[0.5, 0.5], [0.5, 0.6]]), ValueError, "probs"),
         (lambda: Categorical([]), ValueError, "probs"),
         (lambda: Categorical(1.0), ValueError, "probs"),
         (lambda: Categorical(["a", "b"]), TypeError, "probs"),
@@ -226,7 +226,12 @@ def test_sample_mean_matches_distribution(dist) -> None:
         (lambda: Gaussian(float("nan"), 1.0), ValueError, "mean"),
         (lambda: Gaussian(float("inf"), 1.0), ValueError, "mean"),
         (lambda: Gaussian("0", 1.0), TypeError, "mean"),
-        (lambda: Gaussian(0.0, [1.0]), TypeError, "std"),
+        (lambda: Gaussian(0.0, ["1"]), TypeError, "std"),
+        (lambda: Gaussian([0.0, 1.0], [1.0, 2.0, 3.0]), ValueError, "std"),
+        (lambda: Gaussian([0.0, np.nan], 1.0), ValueError, "mean"),
+        (lambda: Gaussian(0.0, [1.0, 0.0]), ValueError, "std"),
+        (lambda: Bernoulli([0.5, 1.5]), ValueError, "p"),
+        (lambda: Bernoulli(np.ma.masked_array([0.5])), TypeError, "p"),
     ],
 )
 def test_bad_parameters(make, exc, name: str) -> None:

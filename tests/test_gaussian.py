@@ -159,3 +159,61 @@ def test_gaussian_fit_maximises_log_likelihood(xs: list, mu: float, sigma: float
     best = float(np.sum(fit.log_prob(xs)))
     other = float(np.sum(Gaussian(mu, sigma).log_prob(xs)))
     assert best >= other - 1e-9 * abs(other)
+
+
+# ---------------------------------------------------------------------------
+# Batches (0.2)
+# ---------------------------------------------------------------------------
+
+
+def test_batch_equals_the_scalar_gaussians() -> None:
+    rng = np.random.default_rng(7)
+    m1, s1 = rng.normal(size=20), np.exp(rng.normal(size=20))
+    m2, s2 = rng.normal(size=20), np.exp(rng.normal(size=20))
+    s2[:5] = s1[:5] * (1 + 1e-9)  # the near-equal branch
+    s2[5:8] = s1[5:8] * 1e200  # the far branch with a huge ratio
+    p, q = Gaussian(m1, s1), Gaussian(m2, s2)
+    assert p.batch_shape == (20,)
+    singles = [(Gaussian(float(a), float(b)), Gaussian(float(c), float(d)))
+               for a, b, c, d in zip(m1, s1, m2, s2, strict=True)]
+    x = np.linspace(-2, 2, 20)
+    for got, want in [
+        (p.entropy(), [a.entropy() for a, _ in singles]),
+        (p.cross_entropy(q), [a.cross_entropy(b) for a, b in singles]),
+        (p.kl_divergence(q), [a.kl_divergence(b) for a, b in singles]),
+        (q.kl_divergence(p, base=2), [b.kl_divergence(a, base=2) for a, b in singles]),
+        (p.log_prob(x), [a.log_prob(v) for (a, _), v in zip(singles, x, strict=True)]),
+        (p.variance, [a.variance for a, _ in singles]),
+    ]:
+        np.testing.assert_allclose(got, want, rtol=1e-15, atol=0)
+
+
+def test_parameters_broadcast_into_a_batch() -> None:
+    g = Gaussian(np.array([0.0, 1.0, 2.0])[:, None], [1.0, 2.0])
+    assert g.batch_shape == (3, 2)
+    assert g.mean.shape == g.std.shape == (3, 2) and not g.std.flags.writeable
+    assert g.log_prob(0.5).shape == (3, 2)
+    assert g.log_prob(np.zeros((4, 1, 1))).shape == (4, 3, 2)
+    assert g.sample(7, np.random.default_rng(0)).shape == (7, 3, 2)
+    assert Gaussian(0.0, 1.0).kl_divergence(g).shape == (3, 2)
+    assert g.pdf(0.0)[0, 0] == pytest.approx(stats.norm.pdf(0.0), rel=1e-15)
+
+
+@pytest.mark.parametrize("eps", [1e-3, 1e-8, 1e-13])
+def test_batch_kl_of_nearly_equal_gaussians_matches_mpmath(eps: float) -> None:
+    m, s = np.array([0.3, -1.0]), np.array([1.7, 0.2])
+    got = Gaussian(m, s).kl_divergence(Gaussian(m + eps * s, s * (1 + 3 * eps)))
+    with mpmath.workdps(60):
+        for value, a, b in zip(got, m, s, strict=True):
+            exact = _mp_gauss_kl(a, b, float(a + eps * b), float(b * (1 + 3 * eps)))
+            assert abs((mpmath.mpf(float(value)) - exact) / exact) <= 1e-12
+
+
+def test_batch_sampling_moments() -> None:
+    g = Gaussian([0.0, 5.0], [1.0, 0.1])
+    x = g.sample(40_000, np.random.default_rng(8))
+    np.testing.assert_allclose(x.mean(axis=0), [0.0, 5.0], atol=4 * 1.0 / 200)
+    np.testing.assert_allclose(x.std(axis=0), [1.0, 0.1], rtol=0.02)
+    # a scalar Gaussian draws the same numbers as in 0.1
+    np.testing.assert_array_equal(Gaussian(1.0, 2.0).sample(3, np.random.default_rng(2)),
+                                  np.random.default_rng(2).normal(1.0, 2.0, size=3))
