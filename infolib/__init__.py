@@ -13,7 +13,7 @@ arrays) follow one policy, documented in the module docstring of
 
 from infolib import classification, distributions, mixtures
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
-from infolib.distributions import Bernoulli, Categorical, Gaussian
+from infolib.distributions import Bernoulli, Categorical, Gaussian, MultivariateGaussian
 from infolib.information import (
     conditional_entropy,
     jensen_shannon,
@@ -54,6 +54,7 @@ __all__ = [
     "Bernoulli",
     "Categorical",
     "Gaussian",
+    "MultivariateGaussian",
     "MonteCarloEstimate",
     "monte_carlo_cross_entropy",
     "monte_carlo_entropy",

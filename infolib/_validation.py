@@ -409,8 +409,13 @@ def as_covariance(cov: Any, d: int, name: str = "cov") -> tuple[np.ndarray, np.n
     try:
         chol = np.linalg.cholesky(c)
     except np.linalg.LinAlgError:
+        chol = None
+    # A pivot at rounding level means singular to working precision (e.g. collinear data).
+    floor = 8.0 * d * np.finfo(np.float64).eps * float(np.max(np.abs(np.diag(c))))
+    if chol is None or float(np.min(np.diag(chol))) ** 2 <= floor:
         smallest = float(np.linalg.eigvalsh(c)[0])
         raise ValueError(
-            f"{name} must be positive definite (smallest eigenvalue {smallest:.3g})"
-        ) from None
+            f"{name} must be positive definite (smallest eigenvalue {smallest:.3g}; "
+            "singular to working precision if about 1e-16 of the largest)"
+        )
     return c, chol

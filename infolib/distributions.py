@@ -1,16 +1,30 @@
-r"""Three small parametric families with closed-form information measures.
+r"""Parametric families with closed-form information measures.
 
-:class:`Bernoulli`, :class:`Categorical` and :class:`Gaussian` (univariate)
-follow the conventions of ``torch.distributions`` and ``scipy.stats``: each is
-an immutable value object with ``log_prob``, ``sample(n, rng)`` and the
-closed-form ``entropy``, ``cross_entropy`` and ``kl_divergence``, plus a
-``fit`` class method returning the maximum-likelihood estimate.
+:class:`Bernoulli`, :class:`Categorical`, :class:`Gaussian` (univariate) and
+:class:`MultivariateGaussian` follow the conventions of ``torch.distributions``
+and ``scipy.stats``: each is an immutable value object with ``log_prob``,
+``sample(n, rng)`` and the closed-form ``entropy``, ``cross_entropy`` and
+``kl_divergence``, plus a ``fit`` class method returning the maximum-likelihood
+estimate. Each family lives in its own module (:mod:`infolib.bernoulli`, ...)
+and is re-exported here and from :mod:`infolib`.
 
 Conventions
 -----------
+* **Batches.** ``Bernoulli(p)``, ``Categorical(probs)`` (the rows of ``probs``)
+  and ``Gaussian(mean, std)`` accept array parameters, which broadcast like
+  ``torch.distributions`` and ``scipy.stats``: the distribution is then a
+  batch of independent distributions of shape ``batch_shape``, every method
+  returns arrays of that shape (``sample(n, rng)``: ``(n, *batch_shape)``;
+  ``log_prob(x)``: ``x`` broadcast against the batch), and two batches in
+  ``cross_entropy``/``kl_divergence`` broadcast against each other. Use them
+  instead of a Python loop over parameters. With scalar parameters
+  (``batch_shape == ()``) everything is as in 0.1: the parameters are floats,
+  the measures return floats with the same values bit for bit; a batch gives
+  each element's value within a few units in the last place.
 * Logarithms are natural (results in **nats**) unless ``base`` is given;
   ``base=2`` gives bits. The result in base :math:`b` is the result in nats
-  divided by :math:`\log b`.
+  divided by :math:`\log b`. ``base`` is keyword-only (by position it still
+  works, with a ``DeprecationWarning``).
 * :math:`0 \log 0 = 0`, and :math:`H(p, q) = D_{\mathrm{KL}}(p \,\|\, q) = +\infty`
   whenever :math:`p` puts mass where :math:`q` has none.
 * ``cross_entropy(other)`` and ``kl_divergence(other)`` read
@@ -30,5 +44,6 @@ References
 from infolib.bernoulli import Bernoulli
 from infolib.categorical import Categorical
 from infolib.gaussian import Gaussian
+from infolib.multivariate import MultivariateGaussian
 
-__all__ = ["Bernoulli", "Categorical", "Gaussian"]
+__all__ = ["Bernoulli", "Categorical", "Gaussian", "MultivariateGaussian"]

@@ -5,6 +5,7 @@ validation). Family-specific tests are in test_bernoulli, test_categorical, test
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import math
 
 import numpy as np
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from infolib.distributions import Bernoulli, Categorical, Gaussian
+from infolib.distributions import Bernoulli, Categorical, Gaussian, MultivariateGaussian
 from infolib.montecarlo import (
     monte_carlo_cross_entropy,
     monte_carlo_entropy,
@@ -303,3 +304,37 @@ def test_bad_fit_k() -> None:
         Categorical.fit([0, 0], k=0)
     with pytest.raises(TypeError, match=r"\bk\b"):
         Categorical.fit([0, 0], k=2.0)
+
+
+# ---------------------------------------------------------------------------
+# base is keyword-only (0.2)
+# ---------------------------------------------------------------------------
+
+FAMILY_PAIRS = [
+    (Bernoulli(0.3), Bernoulli(0.6)),
+    (Categorical([0.2, 0.8]), Categorical([0.5, 0.5])),
+    (Gaussian(0.0, 1.0), Gaussian(1.0, 2.0)),
+    (MultivariateGaussian([0.0], [[1.0]]), MultivariateGaussian([1.0], [[4.0]])),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), FAMILY_PAIRS, ids=lambda d: type(d).__name__)
+def test_base_is_keyword_only_and_positional_base_is_deprecated(a, b) -> None:
+    for method in (type(a).entropy, type(a).cross_entropy, type(a).kl_divergence):
+        base = inspect.signature(method).parameters["base"]
+        assert base.kind is inspect.Parameter.KEYWORD_ONLY
+    with pytest.warns(DeprecationWarning, match="pass base by keyword"):
+        assert a.entropy(2) == a.entropy(base=2)
+    with pytest.warns(DeprecationWarning, match="pass base by keyword"):
+        assert a.kl_divergence(b, 2) == a.kl_divergence(b, base=2)
+    with pytest.raises(TypeError):
+        a.kl_divergence(b, 2, 3)
+
+
+def test_one_dimensional_multivariate_gaussian_is_the_gaussian() -> None:
+    (g1, g2), (m1, m2) = FAMILY_PAIRS[2], FAMILY_PAIRS[3]
+    assert m1.entropy() == pytest.approx(g1.entropy(), rel=1e-15)
+    assert m1.cross_entropy(m2) == pytest.approx(g1.cross_entropy(g2), rel=1e-15)
+    assert m1.kl_divergence(m2) == pytest.approx(g1.kl_divergence(g2), rel=1e-15)
+    x = np.linspace(-3, 3, 7)
+    np.testing.assert_allclose(m1.log_prob(x[:, None]), g1.log_prob(x), rtol=1e-15)
