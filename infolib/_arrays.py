@@ -1,9 +1,10 @@
-"""Array conversion, shapes, axes and scalar arguments: the generic layer of validation.
+"""Arrays, shapes, axes, scalars, distribution parameters and samples: validation below
+the probability layer.
 
-Domain validators (probabilities, labels, logits, targets, parameters) live in
-:mod:`infolib._validation`, which re-exports everything here; other modules
-import from there. The dtype policy these functions implement is documented in
-:mod:`infolib._validation`.
+:mod:`infolib._validation` holds the checks of distributions (probabilities,
+joint tables, targets, logits, labels) and the dtype policy, and re-exports
+everything here; other modules import all their checks from there. The dtype
+policy that :func:`as_numeric_array` implements is documented there too.
 """
 
 from __future__ import annotations
@@ -176,3 +177,123 @@ def as_generator(rng: Any, name: str = "rng") -> np.random.Generator:
         f"{name} must be a numpy.random.Generator (e.g. numpy.random.default_rng(0)) "
         f"or an integer seed, got {type(rng).__name__}"
     )
+
+
+# ---------------------------------------------------------------- distribution parameters
+
+
+def as_unit_interval_array(x: Any, name: str) -> np.ndarray:
+    """A float64 array of values in [0, 1] (binary targets, Bernoulli parameters)."""
+    arr = as_float_array(x, name)
+    if not (arr.min() >= 0.0 and arr.max() <= 1.0):
+        check_finite(arr, name)
+        bad = arr[(arr < 0.0) | (arr > 1.0)].flat[0]
+        raise ValueError(f"{name} must lie in [0, 1] (got {float(bad)!r})")
+    return arr
+
+
+_SCALAR_CHECKS = {
+    "real": as_real_scalar,
+    "positive": as_positive_scalar,
+    "unit": as_unit_interval_scalar,
+}
+
+
+def as_parameter(x: Any, name: str, domain: str = "real") -> float | np.ndarray:
+    """A distribution parameter: a float for a scalar, else a read-only float64 array.
+
+    ``domain`` is ``"real"`` (finite), ``"positive"`` (finite, > 0) or ``"unit"``
+    (in [0, 1]). Scalars keep the messages of :func:`as_real_scalar` and friends.
+    """
+    if np.ndim(x) == 0 and not isinstance(x, np.ma.MaskedArray):
+        return _SCALAR_CHECKS[domain](x.item() if isinstance(x, np.ndarray) else x, name)
+    if np.issubdtype(np.asarray(x).dtype, np.bool_):
+        raise TypeError(f"{name} must hold real numbers, got booleans")
+    arr = as_unit_interval_array(x, name) if domain == "unit" else as_finite_array(x, name)
+    if domain == "positive" and not arr.min() > 0.0:
+        raise ValueError(f"{name} must be > 0 (got minimum {float(arr.min())!r})")
+    arr = np.array(arr, dtype=np.float64, copy=True)
+    arr.flags.writeable = False
+    return arr
+
+
+def as_covariance(cov: Any, d: int, name: str = "cov") -> tuple[np.ndarray, np.ndarray]:
+    """A symmetric positive definite ``(d, d)`` matrix and its lower Cholesky factor.
+
+    Symmetry is required to ``1e-10`` relative to the largest entry (the
+    matrix is then symmetrised exactly); positive definiteness is tested by
+    the Cholesky factorisation itself.
+    """
+    c = as_finite_array(cov, name)
+    if c.shape != (d, d):
+        raise ValueError(f"{name} must have shape ({d}, {d}) to match mean of length {d} "
+                         f"(got shape {c.shape})")
+    asym = float(np.max(np.abs(c - c.T)))
+    if asym > 1e-10 * float(np.max(np.abs(c))):
+        raise ValueError(f"{name} must be symmetric (largest |cov - cov.T| is {asym:.3g})")
+    c = 0.5 * (c + c.T)
+    try:
+        chol = np.linalg.cholesky(c)
+    except np.linalg.LinAlgError:
+        chol = None
+    # A pivot at rounding level means singular to working precision (e.g. collinear data).
+    floor = 8.0 * d * np.finfo(np.float64).eps * float(np.max(np.abs(np.diag(c))))
+    if chol is None or float(np.min(np.diag(chol))) ** 2 <= floor:
+        smallest = float(np.linalg.eigvalsh(c)[0])
+        raise ValueError(
+            f"{name} must be positive definite (smallest eigenvalue {smallest:.3g}; "
+            "singular to working precision if about 1e-16 of the largest)"
+        )
+    return c, chol
+
+
+# ---------------------------------------------------------------- outcomes and samples
+
+
+def as_binary_values(x: Any, name: str) -> np.ndarray:
+    """A float64 array whose entries are all 0 or 1 (outcomes of a Bernoulli)."""
+    arr = as_finite_array(x, name)
+    if not np.all((arr == 0.0) | (arr == 1.0)):
+        bad = arr[(arr != 0.0) & (arr != 1.0)].flat[0]
+        raise ValueError(f"{name} must contain only 0 and 1 (got {bad!r})")
+    return arr
+
+
+def as_category_indices(x: Any, name: str, k: int | None = None) -> np.ndarray:
+    """Integer-valued category indices (in ``0..k-1`` when ``k`` is given), as intp."""
+    arr = as_finite_array(x, name)
+    if not np.all(arr == np.floor(arr)):
+        bad = arr[arr != np.floor(arr)].flat[0]
+        raise ValueError(f"{name} must contain integer category indices (got {bad!r})")
+    if arr.min() < 0:
+        raise ValueError(f"{name} must contain indices >= 0 (got {int(arr.min())})")
+    if k is not None and arr.max() >= k:
+        raise ValueError(f"{name} must contain indices in 0..{k - 1} (got {int(arr.max())})")
+    return arr.astype(np.intp)
+
+
+def as_log_density_values(
+    values: Any, name: str, n: int, *, returned: bool, zero_ok: bool = True
+) -> np.ndarray:
+    """One log-density value per sample, shape ``(n,)``: no NaN, no ``+inf``.
+
+    ``returned`` says the values came back from a callable (a scalar is then
+    repeated, and the messages say "return"); with ``zero_ok=False`` a value
+    ``-inf`` (density 0 at a sample drawn from that density) is refused too.
+    """
+    arr = as_float_array(values, name)
+    if returned and arr.shape == ():
+        arr = np.full(n, float(arr))
+    if arr.shape != (n,):
+        verb = "return" if returned else "have"
+        raise ValueError(f"{name} must {verb} one value per sample: expected shape ({n},), "
+                         f"got {arr.shape}")
+    if np.isnan(arr).any():
+        raise ValueError(f"{name} returned NaN at {int(np.isnan(arr).sum())} sample(s)")
+    if (arr == np.inf).any():
+        raise ValueError(f"{name} must not be +inf (an infinite density) at a sample")
+    if not zero_ok and np.isneginf(arr).any():
+        raise ValueError(
+            f"{name} is -inf at a sample: samples must be drawn from p, so p(x) > 0 at each"
+        )
+    return arr

@@ -49,14 +49,20 @@ import numpy as np
 
 from infolib._arrays import (
     REDUCTIONS,
+    as_binary_values,
+    as_category_indices,
     as_count,
+    as_covariance,
     as_finite_array,
     as_float_array,
     as_generator,
+    as_log_density_values,
     as_numeric_array,
+    as_parameter,
     as_positive_scalar,
     as_real_scalar,
     as_sample_array,
+    as_unit_interval_array,
     as_unit_interval_scalar,
     broadcast_pair,
     broadcast_shapes,
@@ -78,6 +84,7 @@ __all__ = [
     "as_float_array",
     "as_generator",
     "as_joint_table",
+    "as_log_density_values",
     "as_logits",
     "as_numeric_array",
     "as_parameter",
@@ -267,9 +274,17 @@ def as_joint_table(joint: Any, name: str = "joint") -> np.ndarray:
 # ---------------------------------------------------------------- logits, labels, targets
 
 
-def as_logits(logits: Any, name: str = "logits", min_ndim: int = 1) -> np.ndarray:
-    """Finite float64 scores, with a class axis unless ``min_ndim=0`` (binary logits)."""
-    arr = as_float_array(logits, name)
+def as_logits(
+    logits: Any, name: str = "logits", min_ndim: int = 1, keep_dtype: bool = False
+) -> np.ndarray:
+    """Finite scores, with a class axis unless ``min_ndim=0`` (binary logits).
+
+    float64, or with ``keep_dtype`` the float16/32/64 dtype of the input, for a
+    caller that converts block by block.
+    """
+    arr = as_numeric_array(logits, name)
+    if not keep_dtype:
+        arr = arr.astype(np.float64, copy=False)
     if arr.ndim < min_ndim:
         raise ValueError(f"{name} must have at least one dimension (got a scalar)")
     # NaN propagates through min and max, and +-inf shows in one of them.
@@ -329,93 +344,3 @@ def as_target_distributions(
             f"(got sums in [{float(sums.min()):.10g}, {float(sums.max()):.10g}])"
         )
     return _as_float64_distribution(t, -1)
-
-
-def as_unit_interval_array(x: Any, name: str) -> np.ndarray:
-    """A float64 array of values in [0, 1] (binary targets, Bernoulli parameters)."""
-    arr = as_float_array(x, name)
-    if not (arr.min() >= 0.0 and arr.max() <= 1.0):
-        check_finite(arr, name)
-        bad = arr[(arr < 0.0) | (arr > 1.0)].flat[0]
-        raise ValueError(f"{name} must lie in [0, 1] (got {float(bad)!r})")
-    return arr
-
-
-def as_binary_values(x: Any, name: str) -> np.ndarray:
-    """A float64 array whose entries are all 0 or 1 (outcomes of a Bernoulli)."""
-    arr = as_finite_array(x, name)
-    if not np.all((arr == 0.0) | (arr == 1.0)):
-        bad = arr[(arr != 0.0) & (arr != 1.0)].flat[0]
-        raise ValueError(f"{name} must contain only 0 and 1 (got {bad!r})")
-    return arr
-
-
-def as_category_indices(x: Any, name: str, k: int | None = None) -> np.ndarray:
-    """Integer-valued category indices (in ``0..k-1`` when ``k`` is given), as intp."""
-    arr = as_finite_array(x, name)
-    if not np.all(arr == np.floor(arr)):
-        bad = arr[arr != np.floor(arr)].flat[0]
-        raise ValueError(f"{name} must contain integer category indices (got {bad!r})")
-    if arr.min() < 0:
-        raise ValueError(f"{name} must contain indices >= 0 (got {int(arr.min())})")
-    if k is not None and arr.max() >= k:
-        raise ValueError(f"{name} must contain indices in 0..{k - 1} (got {int(arr.max())})")
-    return arr.astype(np.intp)
-
-
-# ---------------------------------------------------------------- parameters and scalars
-
-
-_SCALAR_CHECKS = {
-    "real": as_real_scalar,
-    "positive": as_positive_scalar,
-    "unit": as_unit_interval_scalar,
-}
-
-
-def as_parameter(x: Any, name: str, domain: str = "real") -> float | np.ndarray:
-    """A distribution parameter: a float for a scalar, else a read-only float64 array.
-
-    ``domain`` is ``"real"`` (finite), ``"positive"`` (finite, > 0) or ``"unit"``
-    (in [0, 1]). Scalars keep the messages of :func:`as_real_scalar` and friends.
-    """
-    if np.ndim(x) == 0 and not isinstance(x, np.ma.MaskedArray):
-        return _SCALAR_CHECKS[domain](x.item() if isinstance(x, np.ndarray) else x, name)
-    if np.issubdtype(np.asarray(x).dtype, np.bool_):
-        raise TypeError(f"{name} must hold real numbers, got booleans")
-    arr = as_unit_interval_array(x, name) if domain == "unit" else as_finite_array(x, name)
-    if domain == "positive" and not arr.min() > 0.0:
-        raise ValueError(f"{name} must be > 0 (got minimum {float(arr.min())!r})")
-    arr = np.array(arr, dtype=np.float64, copy=True)
-    arr.flags.writeable = False
-    return arr
-
-
-def as_covariance(cov: Any, d: int, name: str = "cov") -> tuple[np.ndarray, np.ndarray]:
-    """A symmetric positive definite ``(d, d)`` matrix and its lower Cholesky factor.
-
-    Symmetry is required to ``1e-10`` relative to the largest entry (the
-    matrix is then symmetrised exactly); positive definiteness is tested by
-    the Cholesky factorisation itself.
-    """
-    c = as_finite_array(cov, name)
-    if c.shape != (d, d):
-        raise ValueError(f"{name} must have shape ({d}, {d}) to match mean of length {d} "
-                         f"(got shape {c.shape})")
-    asym = float(np.max(np.abs(c - c.T)))
-    if asym > 1e-10 * float(np.max(np.abs(c))):
-        raise ValueError(f"{name} must be symmetric (largest |cov - cov.T| is {asym:.3g})")
-    c = 0.5 * (c + c.T)
-    try:
-        chol = np.linalg.cholesky(c)
-    except np.linalg.LinAlgError:
-        chol = None
-    # A pivot at rounding level means singular to working precision (e.g. collinear data).
-    floor = 8.0 * d * np.finfo(np.float64).eps * float(np.max(np.abs(np.diag(c))))
-    if chol is None or float(np.min(np.diag(chol))) ** 2 <= floor:
-        smallest = float(np.linalg.eigvalsh(c)[0])
-        raise ValueError(
-            f"{name} must be positive definite (smallest eigenvalue {smallest:.3g}; "
-            "singular to working precision if about 1e-16 of the largest)"
-        )
-    return c, chol
