@@ -132,7 +132,7 @@ def _row_blocks(n_rows: int, k: int) -> range:
 def _label_losses(z: np.ndarray, labels: np.ndarray, ax: int) -> np.ndarray:
     """``-log softmax(z)[label]`` for every sample (shape of ``labels``)."""
     if not (z.flags.c_contiguous and ax == z.ndim - 1 and z.size > BLOCK):
-        logp = _log_softmax(z, ax)
+        logp = _log_softmax(z.astype(np.float64, copy=False), ax)
         picked = np.take_along_axis(logp, np.expand_dims(labels, ax), axis=ax)
         return -np.squeeze(picked, axis=ax)
     k = z.shape[-1]
@@ -141,7 +141,8 @@ def _label_losses(z: np.ndarray, labels: np.ndarray, ax: int) -> np.ndarray:
     step = max(1, BLOCK // k)
     idx = np.arange(step)
     for r in _row_blocks(rows.shape[0], k):
-        zb, i = rows[r : r + step], idx[: min(step, rows.shape[0] - r)]
+        zb = rows[r : r + step].astype(np.float64, copy=False)  # float32 logits: per block
+        i = idx[: zb.shape[0]]
         top = np.argmax(zb, axis=1)
         # What _log_softmax does, keeping only the labelled entry of each row.
         with np.errstate(over="ignore"):
@@ -163,7 +164,7 @@ def _soft_losses(z: np.ndarray, t: np.ndarray, ax: int) -> np.ndarray:
     """``-sum_j t_j log softmax(z)_j`` for every sample."""
     if not (z.flags.c_contiguous and t.flags.c_contiguous and ax == z.ndim - 1
             and z.size > BLOCK):
-        logp = _log_softmax(z, ax)
+        logp = _log_softmax(z.astype(np.float64, copy=False), ax)
         prod = _soft_products(t, logp, mend=False)
         if not np.isfinite(prod).all():
             prod = _soft_products(t, logp, mend=True)
@@ -175,7 +176,8 @@ def _soft_losses(z: np.ndarray, t: np.ndarray, ax: int) -> np.ndarray:
     for mend in (False, True):  # the mended pass only if some product was not finite
         finite = True
         for r in _row_blocks(rows.shape[0], k):
-            prod = _soft_products(trows[r : r + step], _log_softmax(rows[r : r + step], 1), mend)
+            zb = rows[r : r + step].astype(np.float64, copy=False)
+            prod = _soft_products(trows[r : r + step], _log_softmax(zb, 1), mend)
             finite = finite and bool(np.isfinite(prod).all())
             losses[r : r + step] = -prod.sum(axis=1)
         if finite:
@@ -253,7 +255,7 @@ def cross_entropy_with_logits(
     infolib.cross_entropy : the same quantity from probabilities.
     """
     reduction = check_reduction(reduction)
-    z = as_logits(logits)
+    z = as_logits(logits, keep_dtype=True)  # float32 logits are converted block by block
     ax = normalize_axis(axis, z.ndim)
     batch = z.shape[:ax] + z.shape[ax + 1 :]
     raw = target if isinstance(target, np.ndarray) else as_numeric_array(target, "target")

@@ -350,3 +350,12 @@ def test_binary_cross_entropy_matches_torch():
 def test_binary_cross_entropy_bad_input(target, logits, exc, match):
     with pytest.raises(exc, match=match):
         binary_cross_entropy_with_logits(target, logits)
+
+
+def test_float32_logits_are_converted_block_by_block_with_the_same_values():
+    rng = np.random.default_rng(13)
+    z = rng.normal(scale=4.0, size=(3 * BLOCK // 4, 4)).astype(np.float32)
+    y = rng.integers(0, 4, size=z.shape[0])
+    np.testing.assert_array_equal(cross_entropy_with_logits(y, z, reduction="none"),
+                                  cross_entropy_with_logits(y, z.astype(np.float64),
+                                                            reduction="none"))
