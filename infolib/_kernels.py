@@ -82,7 +82,8 @@ def _terms(p: np.ndarray, q: np.ndarray, out: np.ndarray | None = None) -> np.nd
         d = p - q
         x = d / q
         near = np.abs(x) <= _SERIES_CUTOFF  # NaN (p = q = 0) compares False
-        if out is not None and near.all():  # nearly equal blocks: the series only
+        n_near = np.count_nonzero(near)
+        if out is not None and n_near == near.size:  # nearly equal blocks: the series only
             out[...] = _series(x, q)
         else:
             if out is None:
@@ -90,9 +91,12 @@ def _terms(p: np.ndarray, q: np.ndarray, out: np.ndarray | None = None) -> np.nd
             else:
                 special.xlog1py(p, x, out=out)
             out -= d
-            if near.any():
+            if n_near:
                 out[near] = _series(x[near], q[near])
-    if not np.isfinite(out).all():
+    # The terms are >= 0, +inf or NaN, or -inf where log1p(-1): their sum is finite iff all are.
+    with np.errstate(invalid="ignore"):
+        finite = np.isfinite(out.sum())
+    if not finite:
         out[...] = _fix(p, q, out)
     return out
 
