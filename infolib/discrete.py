@@ -11,8 +11,15 @@ Conventions
 * :math:`0 \\log 0 = 0` and :math:`0 \\log(0/q) = 0`.
 * A term with :math:`p_i > 0` and :math:`q_i = 0` makes the cross-entropy and
   the KL divergence ``+inf`` (no NaN, no error).
-* Every slice along ``axis`` must sum to 1 within
-  :data:`infolib._validation.PROB_SUM_TOL` (``1e-9``).
+* Every slice along ``axis`` must sum to 1 within the tolerance of its dtype:
+  ``1e-9`` for float64; float16/float32 inputs, such as a network's softmax,
+  get a tolerance scaled to their precision. Results are float64. See the
+  dtype policy in :mod:`infolib._validation`.
+* **Two distributions are aligned before they are checked.** The category
+  axis (``axis``) must have the same length in ``p`` and ``q``; it is never
+  broadcast from length 1. A one-dimensional argument is a single distribution
+  along ``axis`` of the other (``kl_divergence(P, q, axis=0)`` compares every
+  column of ``P`` with ``q``); the other axes broadcast like numpy.
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ def entropy(p: Any, *, base: float | None = None, axis: int = -1) -> np.ndarray 
     ----------
     p : array_like
         Probabilities along ``axis``; non-negative, finite, each slice summing
-        to 1 within ``1e-9``.
+        to 1 (within ``1e-9`` for float64; see the module conventions).
     base : float, optional
         Logarithm base: ``None`` (default) for nats, ``2`` for bits.
     axis : int, default -1
@@ -53,8 +60,9 @@ def entropy(p: Any, *, base: float | None = None, axis: int = -1) -> np.ndarray 
     Raises
     ------
     ValueError, TypeError
-        If ``p`` is not a valid distribution, ``axis`` is out of range or
-        ``base`` is not a valid base. The message names the argument.
+        If ``p`` is not a valid distribution (the message gives the largest
+        deviation of a sum from 1), is a masked array, ``axis`` is out of range
+        or ``base`` is not a valid base. The message names the argument.
 
     Notes
     -----
@@ -72,6 +80,12 @@ def entropy(p: Any, *, base: float | None = None, axis: int = -1) -> np.ndarray 
     References
     ----------
     Cover, T. M. and Thomas, J. A. (2006). *Elements of Information Theory*, 2nd ed., ch. 2.
+
+    See Also
+    --------
+    cross_entropy, kl_divergence
+    joint_entropy : the entropy of a pair of variables.
+    scipy.stats.entropy : the same with one argument (it normalises ``p`` silently).
     """
     arr, ax = as_probabilities(p, "p", axis)
     return to_base(special.entr(arr).sum(axis=ax), base)
@@ -87,7 +101,8 @@ def cross_entropy(
     p : array_like
         The reference ("true") distribution along ``axis``.
     q : array_like
-        The model distribution along ``axis``; must broadcast with ``p``.
+        The model distribution along ``axis``: the same number of categories as
+        ``p``; the other axes broadcast (see the module conventions).
     base : float, optional
         Logarithm base: ``None`` (default) for nats, ``2`` for bits.
     axis : int, default -1
@@ -120,6 +135,11 @@ def cross_entropy(
     References
     ----------
     Cover, T. M. and Thomas, J. A. (2006). *Elements of Information Theory*, 2nd ed., sec. 5.4.
+
+    See Also
+    --------
+    entropy, kl_divergence
+    cross_entropy_with_logits : the same loss computed from logits.
     """
     pa, qa, ax = as_probability_pair(p, q, axis)
     with np.errstate(divide="ignore"):
@@ -151,8 +171,9 @@ def kl_divergence(
     Raises
     ------
     ValueError, TypeError
-        On invalid distributions, shapes that do not broadcast, a bad ``axis``
-        or ``base``; the message names the argument.
+        On invalid or masked distributions, different numbers of categories,
+        other axes that do not broadcast, a bad ``axis`` or ``base``; the
+        message names the argument.
 
     Notes
     -----
@@ -174,11 +195,21 @@ def kl_divergence(
     np.float64(0.207519)
     >>> f"{kl_divergence([0.5, 0.5], [0.5 + 1e-9, 0.5 - 1e-9]):.6e}"  # not rounding noise
     '2.000000e-18'
+    >>> P = np.array([[0.2, 0.5], [0.8, 0.5]])  # two distributions, down the columns
+    >>> kl_divergence(P, [0.2, 0.8], axis=0).round(6)
+    array([0.      , 0.223144])
 
     References
     ----------
     Kullback, S. and Leibler, R. A. (1951). On information and sufficiency.
     *Annals of Mathematical Statistics* 22(1), 79-86.
+
+    See Also
+    --------
+    entropy, cross_entropy
+    jensen_shannon : a symmetric, bounded relative of the KL divergence.
+    mutual_information : the KL divergence of a joint from its marginals' product.
+    scipy.special.rel_entr : the elementwise terms :math:`p_i\\log(p_i/q_i)`.
     """
     pa, qa, ax = as_probability_pair(p, q, axis)
     return to_base(kl_terms(pa, qa).sum(axis=ax), base)
@@ -216,6 +247,10 @@ def empirical_distribution(samples: Any, support: Any) -> np.ndarray:
     --------
     >>> empirical_distribution([1, 3, 3, 2, 3], support=[1, 2, 3])
     array([0.2, 0.2, 0.6])
+
+    See Also
+    --------
+    infolib.distributions.Categorical.fit : the same counts as a distribution object.
     """
     values = as_float_array(support, "support")
     obs = as_float_array(samples, "samples")
