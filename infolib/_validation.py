@@ -99,6 +99,7 @@ __all__ = [
     "broadcast_pair",
     "broadcast_shapes",
     "check_finite",
+    "check_nonnegative",
     "check_probabilities",
     "check_reduction",
     "log_base",
@@ -127,40 +128,63 @@ def sum_tolerance(dtype: np.dtype, k: int) -> float:
     return PROB_SUM_TOL
 
 
-def _min_and_sums(arr: np.ndarray, axis: int) -> tuple[float, np.ndarray]:
-    """The minimum of ``arr`` and its float64 sums along ``axis``, in one sweep if large."""
+def _min_and_sums(arr: np.ndarray, axis: int, with_min: bool = True) -> tuple[float, np.ndarray]:
+    """The minimum of ``arr`` (``nan`` unless ``with_min``) and its float64 sums along ``axis``.
+
+    A large C-contiguous array is swept once, block by block, for both.
+    """
     last = axis in (-1, arr.ndim - 1)
     if arr.size <= _BLOCK or not last or not arr.flags.c_contiguous:
-        return arr.min(), arr.sum(axis=axis, dtype=np.float64)
+        return (arr.min() if with_min else math.nan), arr.sum(axis=axis, dtype=np.float64)
     k = arr.shape[-1]
     rows = arr.reshape(-1, k)
     sums = np.zeros(rows.shape[0])
-    minimum = math.inf
+    minimum = math.inf if with_min else math.nan
     step = max(1, _BLOCK // k)
     for r in range(0, rows.shape[0], step):  # blocks of whole rows, or pieces of long rows
         for c in range(0, k, _BLOCK):
             block = rows[r : r + step, c : c + _BLOCK]
-            minimum = min(minimum, block.min())
+            if with_min:
+                minimum = min(minimum, block.min())
             sums[r : r + step] += block.sum(axis=1, dtype=np.float64)
     return minimum, sums.reshape(arr.shape[:-1])
 
 
-def check_probabilities(arr: np.ndarray, name: str, axis: int, where: str | None = None) -> None:
+def check_nonnegative(arr: np.ndarray, name: str) -> None:
+    """Raise ``ValueError`` naming ``name`` if ``arr`` has a NaN, infinite or negative entry."""
+    minimum = arr.min()
+    if not minimum >= 0.0:
+        check_finite(arr, name)
+        raise ValueError(f"{name} must be non-negative (got minimum {float(minimum):.6g})")
+
+
+def check_probabilities(
+    arr: np.ndarray, name: str, axis: int, where: str | None = None, *, sign: bool = True
+) -> None:
     """Raise unless ``arr`` is finite, non-negative and sums to 1 along ``axis``.
 
     The tolerance of the sums depends on the dtype (:func:`sum_tolerance`); the
     message gives the largest deviation. ``where`` says where the sums run in
-    the message (default ``"along axis {axis}"``).
+    the message (default ``"along axis {axis}"``). With ``sign=False`` the
+    minimum is not computed: the caller's arithmetic turns a negative entry
+    into a non-finite result and then calls :func:`check_nonnegative` (a pass
+    over the data saved on the fast path; the messages are the same).
     """
-    minimum, sums = _min_and_sums(arr, axis)
+    minimum, sums = _min_and_sums(arr, axis, with_min=sign)
     # NaN fails ``>= 0``, and an infinite entry makes its sum infinite.
-    if not minimum >= 0.0:
-        check_finite(arr, name)
-        raise ValueError(f"{name} must be non-negative (got minimum {float(minimum):.6g})")
+    if sign and not minimum >= 0.0:
+        check_nonnegative(arr, name)
+    _check_sums(arr, name, axis, where, sums)
+
+
+def _check_sums(
+    arr: np.ndarray, name: str, axis: int, where: str | None, sums: np.ndarray
+) -> None:
     tol = sum_tolerance(arr.dtype, arr.shape[axis])
     deviation = np.abs(sums - 1.0)
     if not np.all(deviation <= tol):
-        check_finite(arr, name)
+        check_finite(arr, name)  # the messages of 0.1 for these come first
+        check_nonnegative(arr, name)
         sums = np.atleast_1d(sums)
         raise ValueError(
             f"{name} must sum to 1 {where or f'along axis {axis}'} within {tol:.2g} "
@@ -179,18 +203,21 @@ def _as_float64_distribution(arr: np.ndarray, axis: int) -> np.ndarray:
     return out
 
 
-def as_probabilities(p: Any, name: str, axis: Any = -1) -> tuple[np.ndarray, int]:
+def as_probabilities(
+    p: Any, name: str, axis: Any = -1, *, defer_sign: bool = False
+) -> tuple[np.ndarray, int]:
     """Validate a (batch of) probability vector(s) along ``axis``.
 
     Returns the float64 array and the normalised axis. Entries must be finite
     and non-negative and every slice along ``axis`` must sum to 1 within the
-    tolerance of its dtype (see the dtype policy above).
+    tolerance of its dtype (see the dtype policy above). With ``defer_sign``
+    the sign is left to the caller (see :func:`check_probabilities`).
     """
     arr = as_numeric_array(p, name)
     if arr.ndim == 0:
         raise ValueError(f"{name} must have at least one dimension (got a scalar)")
     ax = normalize_axis(axis, arr.ndim)
-    check_probabilities(arr, name, ax, f"along axis {axis}")
+    check_probabilities(arr, name, ax, f"along axis {axis}", sign=not defer_sign)
     return _as_float64_distribution(arr, ax), ax
 
 
@@ -207,7 +234,12 @@ def _category_aligned(arr: np.ndarray, ax: int, ndim: int) -> np.ndarray | None:
 
 
 def as_probability_pair(
-    p: Any, q: Any, axis: Any = -1, names: tuple[str, str] = ("p", "q")
+    p: Any,
+    q: Any,
+    axis: Any = -1,
+    names: tuple[str, str] = ("p", "q"),
+    *,
+    defer_q_sign: bool = False,
 ) -> tuple[np.ndarray, np.ndarray, int]:
     """Validate two distributions compared along ``axis``: broadcast first, then check.
 
@@ -215,6 +247,11 @@ def as_probability_pair(
     size 1; a one-dimensional argument is one distribution along ``axis`` of
     the other. The other axes broadcast like numpy. Returns the two float64
     arrays broadcast to one shape and the normalised axis.
+
+    ``defer_q_sign`` is for a caller whose result is NaN wherever ``p > 0`` and
+    ``q < 0`` (``xlogy(p, q)``, ``log1p((p - q)/q)``): if ``p`` has no zero,
+    the sign of ``q`` is not computed here, and the caller calls
+    :func:`check_nonnegative` on ``q`` when its result has a NaN.
     """
     np_, nq = names
     pa, qa = as_numeric_array(p, np_), as_numeric_array(q, nq)
@@ -247,8 +284,13 @@ def as_probability_pair(
             f"{np_} and {nq} with {shapes} do not broadcast together "
             f"(with the categories along axis {axis})"
         ) from None
-    check_probabilities(pa, np_, cat, f"along axis {axis}")
-    check_probabilities(qa, nq, cat, f"along axis {axis}")
+    where = f"along axis {axis}"
+    p_min, p_sums = _min_and_sums(pa, cat)
+    if not p_min >= 0.0:
+        check_nonnegative(pa, np_)
+    _check_sums(pa, np_, cat, where, p_sums)
+    # Where p = 0 the caller's arithmetic cannot reveal a negative q: check it here.
+    check_probabilities(qa, nq, cat, where, sign=not (defer_q_sign and p_min > 0.0))
     pa, qa = _as_float64_distribution(pa, cat), _as_float64_distribution(qa, cat)
     if pa.shape != shape or qa.shape != shape:
         pa, qa = np.broadcast_arrays(pa, qa)

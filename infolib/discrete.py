@@ -29,14 +29,21 @@ from typing import Any
 import numpy as np
 from scipy import special
 
-from infolib._kernels import kl_terms, to_base
+from infolib._kernels import BLOCK, kl_sum, sum_last_axis, to_base
 from infolib._validation import (
     as_float_array,
     as_probabilities,
     as_probability_pair,
+    check_nonnegative,
 )
 
 __all__ = ["entropy", "cross_entropy", "kl_divergence", "empirical_distribution"]
+
+
+def _blockwise(axis: int, *arrays: np.ndarray) -> bool:
+    """Large C-contiguous inputs reduced along their last axis go block by block (same values)."""
+    a = arrays[0]
+    return axis == a.ndim - 1 and a.size > BLOCK and all(x.flags.c_contiguous for x in arrays)
 
 
 def entropy(p: Any, *, base: float | None = None, axis: int = -1) -> np.ndarray | np.floating:
@@ -87,8 +94,15 @@ def entropy(p: Any, *, base: float | None = None, axis: int = -1) -> np.ndarray 
     joint_entropy : the entropy of a pair of variables.
     scipy.stats.entropy : the same with one argument (it normalises ``p`` silently).
     """
-    arr, ax = as_probabilities(p, "p", axis)
-    return to_base(special.entr(arr).sum(axis=ax), base)
+    arr, ax = as_probabilities(p, "p", axis, defer_sign=True)
+    with np.errstate(invalid="ignore"):
+        if _blockwise(ax, arr):
+            total = sum_last_axis(special.entr, arr)
+        else:
+            total = special.entr(arr).sum(axis=ax)
+    if not np.isfinite(total).all():  # entr(x < 0) = -inf: a negative entry shows here
+        check_nonnegative(arr, "p")
+    return to_base(total, base)
 
 
 def cross_entropy(
@@ -141,9 +155,15 @@ def cross_entropy(
     entropy, kl_divergence
     cross_entropy_with_logits : the same loss computed from logits.
     """
-    pa, qa, ax = as_probability_pair(p, q, axis)
-    with np.errstate(divide="ignore"):
-        return to_base(-special.xlogy(pa, qa).sum(axis=ax), base)
+    pa, qa, ax = as_probability_pair(p, q, axis, defer_q_sign=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if _blockwise(ax, pa, qa):
+            total = -sum_last_axis(special.xlogy, pa, qa)
+        else:
+            total = -special.xlogy(pa, qa).sum(axis=ax)
+    if np.isnan(total).any():  # xlogy(p > 0, q < 0) is NaN: a negative q shows here
+        check_nonnegative(qa, "q")
+    return to_base(total, base)
 
 
 def kl_divergence(
@@ -211,8 +231,11 @@ def kl_divergence(
     mutual_information : the KL divergence of a joint from its marginals' product.
     scipy.special.rel_entr : the elementwise terms :math:`p_i\\log(p_i/q_i)`.
     """
-    pa, qa, ax = as_probability_pair(p, q, axis)
-    return to_base(kl_terms(pa, qa).sum(axis=ax), base)
+    pa, qa, ax = as_probability_pair(p, q, axis, defer_q_sign=True)
+    total = kl_sum(pa, qa, ax)
+    if np.isnan(total).any():  # log1p((p - q)/q) is NaN for p > 0 > q
+        check_nonnegative(qa, "q")
+    return to_base(total, base)
 
 
 def empirical_distribution(samples: Any, support: Any) -> np.ndarray:

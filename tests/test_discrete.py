@@ -361,3 +361,25 @@ def test_batch_axes_broadcast_and_categories_match(shape_q):
     qb = np.broadcast_to(q, p.shape)
     expected = [[kl_divergence(p[i, j], qb[i, j]) for j in range(3)] for i in range(2)]
     np.testing.assert_allclose(out, expected, rtol=1e-14)
+
+
+@pytest.mark.parametrize(
+    ("p", "q"),
+    [
+        ([0.5, 0.5], [1.2, -0.2]),  # p > 0 everywhere: the sign of q shows as NaN
+        ([1.0, 0.0], [1.2, -0.2]),  # p = 0 where q < 0: checked up front
+        ([0.2, 0.3, 0.5], [0.6, 0.6, -0.2]),
+    ],
+)
+def test_negative_q_is_refused_whatever_p(p, q):
+    for f in (cross_entropy, kl_divergence):
+        with pytest.raises(ValueError, match="q must be non-negative"):
+            f(p, q)
+
+
+@pytest.mark.parametrize("p", [[1.5, -0.5], [0.5, -0.1, 0.6], [[0.5, 0.5], [1.5, -0.5]]])
+def test_negative_p_is_refused(p):
+    for f in (entropy, lambda a: cross_entropy(a, np.full(np.shape(a), 0.5)),
+              lambda a: kl_divergence(a, np.full(np.shape(a), 0.5))):
+        with pytest.raises(ValueError, match="p must be non-negative"):
+            f(p)
