@@ -10,6 +10,7 @@ the whole output, exactly as without blocks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -17,7 +18,7 @@ from scipy import special
 
 from infolib._validation import log_base
 
-__all__ = ["BLOCK", "js_terms", "kl_terms", "to_base"]
+__all__ = ["BLOCK", "js_terms", "kl_sum", "kl_terms", "sum_last_axis", "to_base"]
 
 #: Elements per block of the blocked kernels (256 KiB of float64).
 BLOCK = 1 << 15
@@ -41,13 +42,14 @@ def to_base(value: np.ndarray | float, base: Any) -> np.ndarray | np.floating:
     return out[()] if isinstance(out, np.ndarray) else np.float64(out)
 
 
-def _series(x: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """``q x^2 sum_k c_k x^k`` by Horner's rule (the operations of ``polyval``)."""
-    poly = np.full_like(x, _SERIES_COEFFS[-1])
-    for c in _SERIES_COEFFS[-2::-1]:
+def _series(x: np.ndarray, q: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """``q x^2 sum_k c_k x^k`` by Horner's rule: the operations of ``polyval``, in place."""
+    poly = x * _SERIES_COEFFS[-1]
+    poly += _SERIES_COEFFS[-2]
+    for c in _SERIES_COEFFS[-3::-1]:
         poly *= x
         poly += c
-    out = q * x
+    out = np.multiply(q, x, out=out)
     out *= x
     out *= poly
     return out
@@ -69,36 +71,96 @@ def _fix(p: np.ndarray, q: np.ndarray, terms: np.ndarray) -> np.ndarray:
     return np.where((p == 0) & (q == 0), 0.0, terms)
 
 
-def _terms(p: np.ndarray, q: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-    r"""The terms :math:`q\,\varphi(p/q)`, into ``out`` if given (same shape, contiguous).
+def _terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    r"""The terms :math:`q\,\varphi(p/q)` of arrays of one shape, in one piece.
 
     Written as :math:`p \log(1 + x) - (p - q)` with :math:`x = (p - q)/q`; for
     :math:`|x| \le 10^{-2}` the cancellation is avoided with the series
-    :math:`\varphi(1 + x) = \sum_{k\ge2} (-1)^k x^k / (k(k-1))`. Without ``out``
-    the result has the memory layout numpy gives ``p - q``, which fixes the
-    order of a later sum along an axis.
+    :math:`\varphi(1 + x) = \sum_{k\ge2} (-1)^k x^k / (k(k-1))`. The result has
+    the memory layout numpy gives ``p - q``, which fixes the order of a later
+    sum along an axis.
     """
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         d = p - q
         x = d / q
+        terms = special.xlog1py(p, x) - d
         near = np.abs(x) <= _SERIES_CUTOFF  # NaN (p = q = 0) compares False
-        n_near = np.count_nonzero(near)
-        if out is not None and n_near == near.size:  # nearly equal blocks: the series only
-            out[...] = _series(x, q)
-        else:
-            if out is None:
-                out = special.xlog1py(p, x)
-            else:
-                special.xlog1py(p, x, out=out)
-            out -= d
-            if n_near:
-                out[near] = _series(x[near], q[near])
+        if near.any():
+            terms[near] = _series(x[near], q[near])
+    return _mended(p, q, terms)
+
+
+def _mended(p: np.ndarray, q: np.ndarray, terms: np.ndarray) -> np.ndarray:
     # The terms are >= 0, +inf or NaN, or -inf where log1p(-1): their sum is finite iff all are.
     with np.errstate(invalid="ignore"):
-        finite = np.isfinite(out.sum())
+        finite = np.isfinite(terms.sum())
     if not finite:
-        out[...] = _fix(p, q, out)
-    return out
+        terms[...] = _fix(p, q, terms)
+    return terms
+
+
+def _block_terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """:func:`_terms` of one C-contiguous block; a block that is all nearly equal skips log1p."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        d = p - q
+        x = d / q
+        near = np.abs(x) <= _SERIES_CUTOFF
+        n_near = np.count_nonzero(near)
+        if n_near == near.size:  # finite: x is, and q > 0
+            return _series(x, q)
+        terms = special.xlog1py(p, x)
+        terms -= d
+        if n_near:
+            terms[near] = _series(x[near], q[near])
+    return _mended(p, q, terms)
+
+
+def sum_last_axis(
+    fn: Callable[..., np.ndarray], *arrays: np.ndarray
+) -> np.ndarray | np.floating:
+    """``fn(*arrays).sum(axis=-1)`` without the full array ``fn(*arrays)``, bit for bit.
+
+    ``arrays`` are C-contiguous and of one shape; ``fn`` is elementwise. Rows up to
+    :data:`BLOCK` long are evaluated in blocks of whole rows (numpy sums each row on
+    its own either way). A longer row is split as numpy's pairwise summation splits
+    it (halves, rounded down to a multiple of 8, until a piece fits a block), and
+    the partial sums are added in the same tree, so the result is the very sum
+    ``np.sum`` would return (checked by the tests against ``np.sum``).
+    """
+    k = arrays[0].shape[-1]
+    rows = [a.reshape(-1, k) for a in arrays]
+    n_rows = rows[0].shape[0]
+    out = np.empty(n_rows)
+    if k <= BLOCK:
+        step = BLOCK // k
+        for r in range(0, n_rows, step):
+            out[r : r + step] = fn(*(a[r : r + step] for a in rows)).sum(axis=1)
+    else:
+        for r in range(n_rows):
+            out[r] = _pairwise_sum(fn, [a[r] for a in rows], 0, k)
+    return out.reshape(arrays[0].shape[:-1])[()]
+
+
+def _pairwise_sum(fn: Callable[..., np.ndarray], vecs: list[np.ndarray], start: int,
+                  n: int) -> np.floating:
+    if n <= BLOCK:
+        return fn(*(v[start : start + n] for v in vecs)).sum()
+    half = n // 2
+    half -= half % 8  # numpy's split (pairwise_sum in loops_utils.h)
+    return _pairwise_sum(fn, vecs, start, half) + _pairwise_sum(fn, vecs, start + half, n - half)
+
+
+def kl_sum(p: np.ndarray, q: np.ndarray, axis: int) -> np.ndarray | np.floating:
+    r"""KL divergence :math:`\sum_i q_i\,\varphi(p_i/q_i)` of checked ``p``, ``q`` along ``axis``.
+
+    Large C-contiguous inputs reduced along their last axis are evaluated block by
+    block (:func:`sum_last_axis`): no array of terms is made, and the value is the
+    same as summing :func:`kl_terms` bit for bit.
+    """
+    last = axis == p.ndim - 1
+    if last and p.flags.c_contiguous and q.flags.c_contiguous and p.size > BLOCK:
+        return sum_last_axis(_block_terms, p, q)
+    return kl_terms(p, q).sum(axis=axis)
 
 
 def kl_terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:
@@ -108,16 +170,16 @@ def kl_terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:
     two distributions the terms give the KL divergence, each computed to full
     relative precision (a series near :math:`p_i = q_i`), ``+inf`` where
     :math:`p_i > 0 = q_i` and 0 where :math:`p_i = q_i = 0`. ``p`` and ``q``
-    are float64 arrays of one shape (broadcast views allowed).
+    are float64 arrays of one shape (broadcast views allowed); large C-contiguous
+    ones are processed in blocks, with the same values.
     """
-    contiguous = p.flags.c_contiguous and q.flags.c_contiguous
-    if not contiguous or p.size <= BLOCK:
+    if not (p.flags.c_contiguous and q.flags.c_contiguous) or p.size <= BLOCK:
         return _terms(p, q)
-    out = np.empty(p.shape)
-    pf, qf, of = p.reshape(-1), q.reshape(-1), out.reshape(-1)
+    pf, qf = p.reshape(-1), q.reshape(-1)
+    out = np.empty(pf.size)
     for i in range(0, pf.size, BLOCK):
-        _terms(pf[i : i + BLOCK], qf[i : i + BLOCK], of[i : i + BLOCK])
-    return out
+        out[i : i + BLOCK] = _block_terms(pf[i : i + BLOCK], qf[i : i + BLOCK])
+    return out.reshape(p.shape)
 
 
 def js_terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:

@@ -50,3 +50,21 @@ def test_to_base():
     assert _kernels.to_base(np.array(2.0), None) == 2.0
     assert isinstance(_kernels.to_base(np.array(2.0), 2), np.float64)
     assert _kernels.to_base(np.log(8.0), 2) == pytest.approx(3.0, rel=1e-15)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [(_kernels.BLOCK + 1,), (3 * _kernels.BLOCK - 7,), (2, 5 * _kernels.BLOCK + 3), (40_001, 3),
+     (7, _kernels.BLOCK), (1_000_003,)],
+)
+def test_sum_last_axis_is_numpys_sum_bit_for_bit(shape):
+    """The blocks follow numpy's pairwise summation tree, so no bit changes."""
+    rng = np.random.default_rng(sum(shape))
+    a = rng.standard_normal(shape) * np.exp(rng.uniform(-20, 20, shape))  # heavy cancellation
+    b = rng.random(shape)
+    np.testing.assert_array_equal(_kernels.sum_last_axis(np.multiply, a, b),
+                                  np.multiply(a, b).sum(axis=-1))
+    p, q = mixed_pairs(int(np.prod(shape)), seed=len(shape))
+    p, q = p.reshape(shape), q.reshape(shape)
+    np.testing.assert_array_equal(_kernels.kl_sum(p, q, p.ndim - 1),
+                                  _kernels.kl_terms(p, q).sum(axis=-1))
