@@ -86,6 +86,10 @@ def one_hot(labels: Any, n_classes: int) -> np.ndarray:
     >>> one_hot([2, 0], 3)
     array([[0., 0., 1.],
            [1., 0., 0.]])
+
+    See Also
+    --------
+    smooth_labels : one-hot rows mixed with the uniform distribution.
     """
     y, k = _labels(labels, n_classes)
     return (y[:, None] == np.arange(k)[None, :]).astype(np.float64)
@@ -127,6 +131,11 @@ def smooth_labels(labels: Any, n_classes: int, *, epsilon: float) -> np.ndarray:
     --------
     >>> smooth_labels([1], 4, epsilon=0.2)
     array([[0.05, 0.85, 0.05, 0.05]])
+
+    See Also
+    --------
+    one_hot : the case epsilon = 0.
+    infolib.entropy : the entropy of the smoothed rows.
     """
     eps = as_unit_interval_scalar(epsilon, "epsilon")
     hot = one_hot(labels, n_classes)
@@ -218,6 +227,10 @@ def softmax_regression_gradient(
     >>> gW, gb = softmax_regression_gradient(np.zeros((1, 2)), np.zeros(2), [[1.0], [2.0]], [0, 1])
     >>> gW.round(6), gb.round(6)
     (array([[ 0.25, -0.25]]), array([0., 0.]))
+
+    See Also
+    --------
+    fit_softmax_regression : gradient descent with it.
     """
     x = _features(X)
     w, bias = _parameters(W, b, x.shape[1])
@@ -320,6 +333,11 @@ def fit_softmax_regression(
     SoftmaxRegressionFit(d=1, K=2, steps=200, final_loss=0.536063)
     >>> bool(fit.losses[-1] < fit.losses[0])
     True
+
+    See Also
+    --------
+    softmax_regression_gradient : the gradient of each step.
+    infolib.cross_entropy_with_logits : the loss.
     """
     x = _features(X)
     eta = as_positive_scalar(lr, "lr")

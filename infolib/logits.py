@@ -83,6 +83,12 @@ def log_softmax(logits: Any, *, axis: int = -1) -> np.ndarray:
     array([-0.693147, -0.693147])
     >>> log_softmax([1e4, 0.0])  # log(softmax(z)) would give -inf
     array([     0., -10000.])
+
+    See Also
+    --------
+    softmax : its exponential.
+    cross_entropy_with_logits : the loss that picks from it.
+    scipy.special.log_softmax : the same function (computed as log of a sum near 1).
     """
     z = as_logits(logits)
     return _log_softmax(z, normalize_axis(axis, z.ndim))
@@ -114,6 +120,11 @@ def softmax(logits: Any, *, axis: int = -1) -> np.ndarray:
     array([0.333333, 0.333333, 0.333333])
     >>> softmax([1e4, 0.0])
     array([1., 0.])
+
+    See Also
+    --------
+    log_softmax : the logarithm, computed without the exponential's rounding.
+    scipy.special.softmax : the same function.
     """
     z = as_logits(logits)
     ax = normalize_axis(axis, z.ndim)

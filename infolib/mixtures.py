@@ -168,6 +168,11 @@ class GaussianMixture:
     -3433.9085
     >>> p.sample(3, np.random.default_rng(0)).shape
     (3,)
+
+    See Also
+    --------
+    forward_kl, reverse_kl : the two KL divergences to one Gaussian.
+    infolib.Gaussian : one component.
     """
 
     weights: np.ndarray
@@ -366,6 +371,11 @@ def forward_kl(
     >>> one = GaussianMixture([1.0], [0.0], [1.0])
     >>> round(float(forward_kl(one, 1.0, 2.0)), 6)  # closed form: 0.443147
     0.443147
+
+    See Also
+    --------
+    reverse_kl : the other direction.
+    infolib.Gaussian.kl_divergence : the closed form between two Gaussians.
     """
     if not isinstance(p, GaussianMixture):
         raise TypeError(f"p must be a GaussianMixture, got {type(p).__name__}")
@@ -430,6 +440,11 @@ def reverse_kl(
     >>> one = GaussianMixture([1.0], [1.0], [2.0])
     >>> round(float(reverse_kl(one, 0.0, 1.0)), 6)  # closed form KL(N(0,1) || N(1,4))
     0.443147
+
+    See Also
+    --------
+    forward_kl : the other direction.
+    GaussianMixture.expect : the quadrature.
     """
     if not isinstance(p, GaussianMixture):
         raise TypeError(f"p must be a GaussianMixture, got {type(p).__name__}")

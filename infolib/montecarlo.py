@@ -86,6 +86,10 @@ class MonteCarloEstimate:
     >>> lo, hi = result.interval()
     >>> round(lo, 4), round(hi, 4)
     (1.2322, 1.237)
+
+    See Also
+    --------
+    monte_carlo_cross_entropy : returns one of these.
     """
 
     estimate: float
@@ -181,6 +185,11 @@ def monte_carlo_cross_entropy(
     >>> result = monte_carlo_cross_entropy(x, q.log_prob)
     >>> abs(result.estimate - p.cross_entropy(q)) < 4 * result.standard_error
     True
+
+    See Also
+    --------
+    monte_carlo_entropy, monte_carlo_kl_divergence
+    infolib.distributions : closed forms to check an estimate against.
     """
     arr, raw = _prepare(samples)
     scale = log_base(base)
@@ -205,6 +214,10 @@ def monte_carlo_entropy(
     >>> x = coin.sample(1000, np.random.default_rng(1))
     >>> monte_carlo_entropy(x, coin.log_prob, base=2).format(3)
     '1.000 ± 0.000'
+
+    See Also
+    --------
+    monte_carlo_cross_entropy, monte_carlo_kl_divergence
     """
     arr, raw = _prepare(samples)
     scale = log_base(base)
@@ -240,6 +253,11 @@ def monte_carlo_kl_divergence(
     >>> result = monte_carlo_kl_divergence(x, p.log_prob, q.log_prob)
     >>> abs(result.estimate - p.kl_divergence(q)) < 4 * result.standard_error
     True
+
+    See Also
+    --------
+    monte_carlo_cross_entropy, monte_carlo_entropy
+    infolib.kl_divergence : the exact divergence of discrete distributions.
     """
     arr, raw = _prepare(samples)
     scale = log_base(base)
