@@ -11,7 +11,7 @@ arrays) follow one policy, documented in the module docstring of
 :mod:`infolib._validation` ("dtype policy").
 """
 
-from infolib import classification, distributions, mixtures
+from infolib import classification, distributions, information, mixtures
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
 from infolib.distributions import Bernoulli, Categorical, Gaussian, MultivariateGaussian
 from infolib.information import (
@@ -33,7 +33,7 @@ from infolib.montecarlo import (
     monte_carlo_kl_divergence,
 )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "entropy",
@@ -50,6 +50,7 @@ __all__ = [
     "binary_cross_entropy_with_logits",
     "classification",
     "distributions",
+    "information",
     "mixtures",
     "Bernoulli",
     "Categorical",
