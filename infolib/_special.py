@@ -5,8 +5,10 @@ when two distributions are close; these helpers evaluate the differences
 directly, each to full relative precision. Each comes as a scalar function
 (Python floats, used by distributions with scalar parameters, whose values are
 those of infolib 0.1 bit for bit) and an elementwise array version (used by
-batched distributions; equal to the scalar one within a few units in the last
-place). :func:`normal_log_density` is the one Gaussian log-density of the package.
+batched distributions) that performs the same operations, so that a batch gives
+the scalar values (exactly where numpy's ``log``/``log1p`` are the C library's,
+as on x86-64 without AVX-512; otherwise within an ulp). :func:`normal_log_density`
+is the one Gaussian log-density of the package.
 """
 
 from __future__ import annotations
@@ -97,12 +99,13 @@ def normal_log_density(z: Any, log_std: Any) -> Any:
     return -0.5 * z * z - log_std - HALF_LOG_2PI
 
 
-# 1 / (2j + 3), j = 0..19: the series of g(u) in t^2, |t| <= 1/3: (1/9)^20 < 1e-19.
-_ARTANH_COEFFS = 1.0 / (2.0 * np.arange(20) + 3.0)
-
-
 def u_minus_log1p_array(u: np.ndarray) -> np.ndarray:
-    """Elementwise :func:`u_minus_log1p` (``u > -1``, ``+inf`` allowed)."""
+    """Elementwise :func:`u_minus_log1p` (``u > -1``, ``+inf`` allowed), with its very bits.
+
+    The series runs term by term as in the scalar function, each element stopping
+    after the term where the scalar loop stops (at most about 20 terms for
+    ``|u| < 1/2``), so a batch gives the values of the scalar calls exactly.
+    """
     u = np.asarray(u, dtype=np.float64)
     small = np.abs(u) < 0.5
     with np.errstate(invalid="ignore"):  # inf - inf where u = inf, replaced below
@@ -112,11 +115,17 @@ def u_minus_log1p_array(u: np.ndarray) -> np.ndarray:
         us = u[small]
         t = us / (2.0 + us)
         t2 = t * t
-        series = np.full_like(t, _ARTANH_COEFFS[-1])
-        for c in _ARTANH_COEFFS[-2::-1]:
-            series *= t2
-            series += c
-        out[small] = us * t - 2.0 * (t * t2) * series
+        power = t * t2
+        series = np.zeros_like(t)
+        active = np.ones(t.shape, dtype=bool)
+        k = 3
+        while active.any():
+            term = power / k
+            series = np.where(active, series + term, series)
+            active &= ~(np.abs(term) <= 1e-17 * np.abs(series))
+            power *= t2
+            k += 2
+        out[small] = us * t - 2.0 * series
     return out
 
 
