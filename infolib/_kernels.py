@@ -18,10 +18,15 @@ from scipy import special
 
 from infolib._validation import log_base
 
-__all__ = ["BLOCK", "js_terms", "kl_sum", "kl_terms", "sum_last_axis", "to_base"]
+__all__ = [
+    "BLOCK", "KL_LEAF", "KL_SUB", "js_terms", "kl_sum", "kl_terms", "sum_last_axis", "to_base",
+]
 
 #: Elements per block of the blocked kernels (256 KiB of float64).
 BLOCK = 1 << 15
+#: The KL kernel's elementwise steps run on sub-blocks of this many elements (in L2),
+#: and the sub-blocks of one leaf of its sum share one call of the series.
+KL_SUB, KL_LEAF = 1 << 14, 1 << 16
 
 # Below this |x| the KL term q * phi(1 + x) is evaluated by its Taylor series.
 _SERIES_CUTOFF = 1e-2
@@ -100,23 +105,42 @@ def _mended(p: np.ndarray, q: np.ndarray, terms: np.ndarray) -> np.ndarray:
 
 
 def _block_terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """:func:`_terms` of one C-contiguous block; a block that is all nearly equal skips log1p."""
+    """:func:`_terms` of C-contiguous ``p``, ``q`` before :func:`_mended`, in sub-blocks.
+
+    Each :data:`KL_SUB` elements take the elementwise steps in cache; a sub-block
+    whose entries are all nearly equal skips ``log1p``. The few nearly equal
+    entries of the other sub-blocks get their series in one call per leaf, which
+    saves numpy's per-call cost.
+    """
+    pf, qf = p.reshape(-1), q.reshape(-1)
+    out = np.empty(pf.size)
+    pending_idx: list[np.ndarray] = []
+    pending_x: list[np.ndarray] = []
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        d = p - q
-        x = d / q
-        near = np.abs(x) <= _SERIES_CUTOFF
-        n_near = np.count_nonzero(near)
-        if n_near == near.size:  # finite: x is, and q > 0
-            return _series(x, q)
-        terms = special.xlog1py(p, x)
-        terms -= d
-        if n_near:
-            terms[near] = _series(x[near], q[near])
-    return _mended(p, q, terms)
+        for i in range(0, pf.size, KL_SUB):
+            pb, qb, ob = pf[i : i + KL_SUB], qf[i : i + KL_SUB], out[i : i + KL_SUB]
+            d = pb - qb
+            x = d / qb
+            near = np.flatnonzero(np.abs(x) <= _SERIES_CUTOFF)
+            if near.size == x.size:  # finite: x is, and q > 0
+                _series(x, qb, out=ob)
+                continue
+            special.xlog1py(pb, x, out=ob)
+            ob -= d
+            if near.size:
+                pending_idx.append(near + i)
+                pending_x.append(x[near])
+        if pending_idx:
+            idx = np.concatenate(pending_idx)
+            out[idx] = _series(np.concatenate(pending_x), qf[idx])
+    return out.reshape(p.shape)
 
 
 def sum_last_axis(
-    fn: Callable[..., np.ndarray], *arrays: np.ndarray
+    fn: Callable[..., np.ndarray],
+    *arrays: np.ndarray,
+    mend: Callable[..., np.ndarray] | None = None,
+    block: int = BLOCK,
 ) -> np.ndarray | np.floating:
     """``fn(*arrays).sum(axis=-1)`` without the full array ``fn(*arrays)``, bit for bit.
 
@@ -125,29 +149,42 @@ def sum_last_axis(
     its own either way). A longer row is split as numpy's pairwise summation splits
     it (halves, rounded down to a multiple of 8, until a piece fits a block), and
     the partial sums are added in the same tree, so the result is the very sum
-    ``np.sum`` would return (checked by the tests against ``np.sum``).
+    ``np.sum`` would return (checked by the tests against ``np.sum``). A block
+    whose sum is not finite is passed to ``mend(*blocks, values)``, if given, and
+    summed again.
     """
     k = arrays[0].shape[-1]
     rows = [a.reshape(-1, k) for a in arrays]
     n_rows = rows[0].shape[0]
     out = np.empty(n_rows)
-    if k <= BLOCK:
-        step = BLOCK // k
+    if k <= block:
+        step = block // k
         for r in range(0, n_rows, step):
-            out[r : r + step] = fn(*(a[r : r + step] for a in rows)).sum(axis=1)
+            out[r : r + step] = _block_sum(fn, mend, [a[r : r + step] for a in rows], axis=1)
     else:
         for r in range(n_rows):
-            out[r] = _pairwise_sum(fn, [a[r] for a in rows], 0, k)
+            out[r] = _pairwise_sum(fn, mend, [a[r] for a in rows], 0, k, block)
     return out.reshape(arrays[0].shape[:-1])[()]
 
 
-def _pairwise_sum(fn: Callable[..., np.ndarray], vecs: list[np.ndarray], start: int,
-                  n: int) -> np.floating:
-    if n <= BLOCK:
-        return fn(*(v[start : start + n] for v in vecs)).sum()
+def _block_sum(fn: Callable[..., np.ndarray], mend: Callable[..., np.ndarray] | None,
+               blocks: list[np.ndarray], axis: int | None = None) -> Any:
+    values = fn(*blocks)
+    with np.errstate(invalid="ignore"):  # inf + (-inf) in a block that is mended
+        total = values.sum(axis=axis)
+    if mend is not None and not np.isfinite(total).all():
+        total = mend(*blocks, values).sum(axis=axis)
+    return total
+
+
+def _pairwise_sum(fn: Callable[..., np.ndarray], mend: Callable[..., np.ndarray] | None,
+                  vecs: list[np.ndarray], start: int, n: int, block: int) -> np.floating:
+    if n <= block:
+        return _block_sum(fn, mend, [v[start : start + n] for v in vecs])
     half = n // 2
     half -= half % 8  # numpy's split (pairwise_sum in loops_utils.h)
-    return _pairwise_sum(fn, vecs, start, half) + _pairwise_sum(fn, vecs, start + half, n - half)
+    return (_pairwise_sum(fn, mend, vecs, start, half, block)
+            + _pairwise_sum(fn, mend, vecs, start + half, n - half, block))
 
 
 def kl_sum(p: np.ndarray, q: np.ndarray, axis: int) -> np.ndarray | np.floating:
@@ -159,7 +196,7 @@ def kl_sum(p: np.ndarray, q: np.ndarray, axis: int) -> np.ndarray | np.floating:
     """
     last = axis == p.ndim - 1
     if last and p.flags.c_contiguous and q.flags.c_contiguous and p.size > BLOCK:
-        return sum_last_axis(_block_terms, p, q)
+        return sum_last_axis(_block_terms, p, q, mend=_mended, block=KL_LEAF)
     return kl_terms(p, q).sum(axis=axis)
 
 
@@ -177,8 +214,9 @@ def kl_terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:
         return _terms(p, q)
     pf, qf = p.reshape(-1), q.reshape(-1)
     out = np.empty(pf.size)
-    for i in range(0, pf.size, BLOCK):
-        out[i : i + BLOCK] = _block_terms(pf[i : i + BLOCK], qf[i : i + BLOCK])
+    for i in range(0, pf.size, KL_LEAF):
+        pb, qb = pf[i : i + KL_LEAF], qf[i : i + KL_LEAF]
+        out[i : i + KL_LEAF] = _mended(pb, qb, _block_terms(pb, qb))
     return out.reshape(p.shape)
 
 

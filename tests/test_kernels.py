@@ -23,7 +23,7 @@ def mixed_pairs(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     return p, q
 
 
-@pytest.mark.parametrize("n", [_kernels.BLOCK * 3 + 17, 1000])
+@pytest.mark.parametrize("n", [_kernels.BLOCK * 3 + 17, _kernels.KL_LEAF * 2 + 5, 1000])
 def test_blocked_terms_equal_unblocked_terms(n):
     p, q = mixed_pairs(n)
     blocked = _kernels.kl_terms(p, q)  # C-contiguous: in blocks when large
