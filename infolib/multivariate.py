@@ -17,7 +17,7 @@ import numpy as np
 from scipy.linalg import solve_triangular
 
 from infolib._families import check_same_family, keyword_base, parameter_key, parameter_repr
-from infolib._special import HALF_LOG_2PI, u_minus_log1p_array
+from infolib._special import HALF_LOG_2PI, normal_log_density, u_minus_log1p_array
 from infolib._validation import (
     as_count,
     as_covariance,
@@ -162,9 +162,10 @@ class MultivariateGaussian:
         if arr.ndim == 0 or arr.shape[-1] != d:
             raise ValueError(f"x must have {d} coordinates along its last axis "
                              f"(got shape {arr.shape})")
+        # In whitened coordinates the density is a product of d standard normal ones.
         white = self._whiten((arr - self.mean).reshape(-1, d).T)
-        maha = np.sum(white * white, axis=0).reshape(arr.shape[:-1])
-        out = -0.5 * maha - self._half_log_det() - d * HALF_LOG_2PI
+        log_std = np.log(np.diag(self.cholesky))[:, None]
+        out = normal_log_density(white, log_std).sum(axis=0).reshape(arr.shape[:-1])
         return out[()] if out.ndim == 0 else out
 
     def pdf(self, x: Any) -> np.ndarray | np.float64:
