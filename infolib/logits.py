@@ -133,8 +133,6 @@ def softmax(logits: Any, *, axis: int = -1) -> np.ndarray:
     return e / e.sum(axis=ax, keepdims=True)
 
 
-
-
 def _row_blocks(n_rows: int, k: int) -> range:
     """Start rows of blocks of about :data:`BLOCK` elements (at least one row each)."""
     return range(0, n_rows, max(1, BLOCK // k))
