@@ -97,7 +97,9 @@ lint: $(STAMP)
 	$(BIN)/nbqa ruff chapters --ignore=E402,E501,F401,E741,E743,B023,B905
 
 benchmark: $(STAMP)
+	$(BIN)/python -m pip install --quiet -r benchmarks/requirements.txt -c constraints.txt
 	$(BIN)/python benchmarks/speed_vs_scipy.py
+	$(BIN)/python benchmarks/memory.py
 
 clean:
 	rm -rf _build .jupyter_cache $(VENV) $(COMPAT_VENV) *.egg-info

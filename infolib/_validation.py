@@ -1,186 +1,388 @@
 """Input validation shared by every public function of :mod:`infolib`.
 
-All checks live here so that the messages are uniform: each names the argument
-and says what is wrong, for example ``"q must sum to 1 along axis -1 (got sums
-in [0.8, 1.2])"``. The fast path of each check is a couple of vectorised
-reductions; the slow path (building a precise message) only runs on failure.
+Every module imports its checks from here, one helper per concept (arrays,
+probabilities, joint tables, labels, logits, targets, parameters; the generic
+array and scalar helpers are defined in :mod:`infolib._arrays` and re-exported
+here), so that the messages are uniform:
+each names the argument and the offending value, for example ``"q must sum to 1
+along axis -1 within 1e-09 (float64): off by up to 2.0e-01 (got sums in [0.8,
+1.2])"``. The fast path of a check is a couple of vectorised reductions; the
+slow path (building a precise message) only runs on failure.
+
+.. _dtype-policy:
+
+dtype policy
+------------
+This is the one place where infolib's handling of array types is defined; the
+package docstring and the README point here.
+
+* **Accepted:** any real numeric array-like: ``bool``, integers, ``float16``,
+  ``float32``, ``float64`` (and ``longdouble``, converted to ``float64``),
+  including tensors that ``numpy.asarray`` converts without copying (a torch
+  CPU tensor without gradient). Strings, ``object`` and complex arrays raise
+  ``TypeError``; so do **masked arrays**, because infolib never drops masked
+  entries silently (pass ``x.filled(0.0)`` or ``x.compressed()`` instead).
+* **Results are float64**, whatever the input dtype: inputs are converted
+  before any arithmetic.
+* **Sum tolerance of a distribution:** a probability vector must sum to 1
+  within :data:`PROB_SUM_TOL` (``1e-9``) when it is ``float64`` or of an exact
+  type (``bool``, integers), and within ``4 * eps * sqrt(k)`` (at least
+  ``1e-9``) when it is ``float16`` or ``float32``, with ``eps`` the machine
+  epsilon of its dtype and ``k`` the number of categories
+  (:func:`sum_tolerance`). That bound covers the rounding of a float32
+  softmax: rows of ``torch.softmax`` with ``k`` from 2 to 200 000 classes
+  deviate from 1 by at most ``0.75 * eps * sqrt(k)``. ``[0.5, 0.6]`` is refused
+  in every dtype.
+* **Low-precision distributions are renormalised:** after the check, a
+  ``float16``/``float32`` distribution is converted to ``float64`` and divided
+  by its sum, so that the rounding of the lower precision (up to the
+  tolerance above) cannot bias a result such as a small KL divergence.
+  ``float64`` inputs are used exactly as given.
 """
 
 from __future__ import annotations
 
 import math
-from numbers import Integral, Real
 from typing import Any
 
 import numpy as np
 
-#: Largest allowed deviation ``|sum(p) - 1|`` of a probability vector.
+from infolib._arrays import (
+    REDUCTIONS,
+    as_binary_values,
+    as_category_indices,
+    as_count,
+    as_covariance,
+    as_finite_array,
+    as_float_array,
+    as_generator,
+    as_log_density_values,
+    as_numeric_array,
+    as_parameter,
+    as_positive_scalar,
+    as_real_scalar,
+    as_sample_array,
+    as_unit_interval_array,
+    as_unit_interval_scalar,
+    broadcast_pair,
+    broadcast_shapes,
+    check_finite,
+    check_reduction,
+    log_base,
+    normalize_axis,
+)
+
+__all__ = [
+    "PROB_SUM_TOL",
+    "REDUCTIONS",
+    "as_binary_values",
+    "as_category_indices",
+    "as_class_labels",
+    "as_count",
+    "as_covariance",
+    "as_finite_array",
+    "as_float_array",
+    "as_generator",
+    "as_joint_table",
+    "as_log_density_values",
+    "as_logits",
+    "as_numeric_array",
+    "as_parameter",
+    "as_positive_scalar",
+    "as_probabilities",
+    "as_probability_pair",
+    "as_real_scalar",
+    "as_sample_array",
+    "as_target_distributions",
+    "as_unit_interval_array",
+    "as_unit_interval_scalar",
+    "broadcast_pair",
+    "broadcast_shapes",
+    "check_finite",
+    "check_nonnegative",
+    "check_probabilities",
+    "check_reduction",
+    "log_base",
+    "normalize_axis",
+    "sum_tolerance",
+]
+
+#: Largest allowed deviation ``|sum(p) - 1|`` of a float64 probability vector.
 PROB_SUM_TOL = 1e-9
+#: Sum tolerance of float16/float32 vectors, in units of ``eps * sqrt(k)``.
+LOW_PRECISION_SUM_FACTOR = 4.0
 
-REDUCTIONS = ("mean", "sum", "none")
-
-
-def as_float_array(x: Any, name: str) -> np.ndarray:
-    """Convert ``x`` to a non-empty float64 array or raise naming ``name``."""
-    if isinstance(x, (str, bytes)):
-        raise TypeError(f"{name} must be numeric, got a string")
-    try:
-        arr = np.asarray(x)
-    except Exception as exc:  # ragged nested lists and the like
-        raise ValueError(f"{name} could not be converted to an array: {exc}") from None
-    if arr.dtype == object or not (
-        np.issubdtype(arr.dtype, np.number) or np.issubdtype(arr.dtype, np.bool_)
-    ):
-        raise TypeError(f"{name} must be numeric, got dtype {arr.dtype}")
-    if np.iscomplexobj(arr):
-        raise TypeError(f"{name} must be real, got a complex array")
-    if arr.size == 0:
-        raise ValueError(f"{name} must not be empty (got shape {arr.shape})")
-    return arr.astype(np.float64, copy=False)
+# Above this many elements, a C-contiguous array is checked block by block so
+# that its minimum and its sums are computed in one sweep through memory.
+_BLOCK = 1 << 16
 
 
-def check_finite(arr: np.ndarray, name: str) -> None:
-    """Raise ``ValueError`` if ``arr`` holds NaN or infinite values."""
-    if not np.isfinite(arr).all():
-        bad = "NaN" if np.isnan(arr).any() else "infinite values"
-        raise ValueError(f"{name} must be finite, got {bad}")
+# ---------------------------------------------------------------- probabilities
 
 
-def normalize_axis(axis: Any, ndim: int, name: str = "axis") -> int:
-    """Return ``axis`` as a non-negative int, raising if it is out of range."""
-    if isinstance(axis, (bool, np.bool_)) or not isinstance(axis, Integral):
-        raise TypeError(f"{name} must be an integer, got {axis!r}")
-    axis = int(axis)
-    if not -ndim <= axis < ndim:
-        raise ValueError(f"{name}={axis} is out of range for an array with {ndim} dimension(s)")
-    return axis % ndim
+def sum_tolerance(dtype: np.dtype, k: int) -> float:
+    """Allowed ``|sum - 1|`` of a probability vector of ``k`` entries of ``dtype``."""
+    if dtype in (np.float16, np.float32):
+        eps = float(np.finfo(dtype).eps)
+        return max(PROB_SUM_TOL, LOW_PRECISION_SUM_FACTOR * eps * math.sqrt(k))
+    return PROB_SUM_TOL
 
 
-def _sum_message(name: str, sums: np.ndarray, axis_label: int) -> str:
-    lo, hi = float(np.min(sums)), float(np.max(sums))
-    return (
-        f"{name} must sum to 1 along axis {axis_label} within {PROB_SUM_TOL:g} "
-        f"(got sums in [{lo:.6g}, {hi:.6g}])"
-    )
+def _min_and_sums(arr: np.ndarray, axis: int, with_min: bool = True) -> tuple[float, np.ndarray]:
+    """The minimum of ``arr`` (``nan`` unless ``with_min``) and its float64 sums along ``axis``.
+
+    A large C-contiguous array is swept once, block by block, for both.
+    """
+    last = axis in (-1, arr.ndim - 1)
+    if arr.size <= _BLOCK or not last or not arr.flags.c_contiguous:
+        return (arr.min() if with_min else math.nan), arr.sum(axis=axis, dtype=np.float64)
+    k = arr.shape[-1]
+    rows = arr.reshape(-1, k)
+    sums = np.zeros(rows.shape[0])
+    minimum = math.inf if with_min else math.nan
+    step = max(1, _BLOCK // k)
+    for r in range(0, rows.shape[0], step):  # blocks of whole rows, or pieces of long rows
+        for c in range(0, k, _BLOCK):
+            block = rows[r : r + step, c : c + _BLOCK]
+            if with_min:
+                minimum = min(minimum, block.min())
+            sums[r : r + step] += block.sum(axis=1, dtype=np.float64)
+    return minimum, sums.reshape(arr.shape[:-1])
 
 
-def as_probabilities(p: Any, name: str, axis: Any = -1) -> tuple[np.ndarray, int]:
+def check_nonnegative(arr: np.ndarray, name: str) -> None:
+    """Raise ``ValueError`` naming ``name`` if ``arr`` has a NaN, infinite or negative entry."""
+    minimum = arr.min()
+    if not minimum >= 0.0:
+        check_finite(arr, name)
+        raise ValueError(f"{name} must be non-negative (got minimum {float(minimum):.6g})")
+
+
+def check_probabilities(
+    arr: np.ndarray, name: str, axis: int, where: str | None = None, *, sign: bool = True
+) -> None:
+    """Raise unless ``arr`` is finite, non-negative and sums to 1 along ``axis``.
+
+    The tolerance of the sums depends on the dtype (:func:`sum_tolerance`); the
+    message gives the largest deviation. ``where`` says where the sums run in
+    the message (default ``"along axis {axis}"``). With ``sign=False`` the
+    minimum is not computed: the caller's arithmetic turns a negative entry
+    into a non-finite result and then calls :func:`check_nonnegative` (a pass
+    over the data saved on the fast path; the messages are the same).
+    """
+    minimum, sums = _min_and_sums(arr, axis, with_min=sign)
+    # NaN fails ``>= 0``, and an infinite entry makes its sum infinite.
+    if sign and not minimum >= 0.0:
+        check_nonnegative(arr, name)
+    _check_sums(arr, name, axis, where, sums)
+
+
+def _check_sums(
+    arr: np.ndarray, name: str, axis: int, where: str | None, sums: np.ndarray
+) -> None:
+    tol = sum_tolerance(arr.dtype, arr.shape[axis])
+    deviation = np.abs(sums - 1.0)
+    if not np.all(deviation <= tol):
+        check_finite(arr, name)  # the messages of 0.1 for these come first
+        check_nonnegative(arr, name)
+        sums = np.atleast_1d(sums)
+        raise ValueError(
+            f"{name} must sum to 1 {where or f'along axis {axis}'} within {tol:.2g} "
+            f"({arr.dtype}): off by up to {float(np.max(deviation)):.1e} "
+            f"(got sums in [{float(sums.min()):.10g}, {float(sums.max()):.10g}])"
+        )
+
+
+def _as_float64_distribution(arr: np.ndarray, axis: int) -> np.ndarray:
+    """float64 copy of a checked distribution; float16/32 ones are renormalised."""
+    if arr.dtype == np.float64:
+        return arr
+    out = arr.astype(np.float64)
+    if arr.dtype in (np.float16, np.float32):
+        out /= out.sum(axis=axis, keepdims=True)
+    return out
+
+
+def as_probabilities(
+    p: Any, name: str, axis: Any = -1, *, defer_sign: bool = False
+) -> tuple[np.ndarray, int]:
     """Validate a (batch of) probability vector(s) along ``axis``.
 
     Returns the float64 array and the normalised axis. Entries must be finite
-    and non-negative and every slice along ``axis`` must sum to 1 within
-    :data:`PROB_SUM_TOL`.
+    and non-negative and every slice along ``axis`` must sum to 1 within the
+    tolerance of its dtype (see the dtype policy above). With ``defer_sign``
+    the sign is left to the caller (see :func:`check_probabilities`).
     """
-    arr = as_float_array(p, name)
+    arr = as_numeric_array(p, name)
     if arr.ndim == 0:
         raise ValueError(f"{name} must have at least one dimension (got a scalar)")
     ax = normalize_axis(axis, arr.ndim)
-    # Fast path: NaN fails ``>= 0`` and an infinite entry makes the sum infinite.
-    if not arr.min() >= 0.0:
-        check_finite(arr, name)
-        raise ValueError(f"{name} must be non-negative (got minimum {float(arr.min()):.6g})")
-    sums = arr.sum(axis=ax)
-    if not np.all(np.abs(sums - 1.0) <= PROB_SUM_TOL):
-        check_finite(arr, name)
-        raise ValueError(_sum_message(name, np.atleast_1d(sums), axis))
-    return arr, ax
+    check_probabilities(arr, name, ax, f"along axis {axis}", sign=not defer_sign)
+    return _as_float64_distribution(arr, ax), ax
 
 
-def broadcast_pair(
-    a: np.ndarray, name_a: str, b: np.ndarray, name_b: str
-) -> tuple[np.ndarray, np.ndarray]:
-    """Broadcast two arrays, raising a ``ValueError`` that mentions their shapes."""
-    if a.shape == b.shape:
-        return a, b
+def _category_aligned(arr: np.ndarray, ax: int, ndim: int) -> np.ndarray | None:
+    """Give ``arr`` its category axis at ``ax`` of ``ndim`` broadcast dimensions.
+
+    A one-dimensional array is a single distribution: its only axis is the
+    category axis, wherever ``ax`` is. An array with more dimensions is aligned
+    to the right, as numpy broadcasts; ``None`` if it then has no axis at ``ax``.
+    """
+    if arr.ndim == 1 and ndim > 1:
+        return arr.reshape([arr.shape[0] if i == ax else 1 for i in range(ndim)])
+    return arr if arr.ndim >= ndim - ax else None
+
+
+def as_probability_pair(
+    p: Any,
+    q: Any,
+    axis: Any = -1,
+    names: tuple[str, str] = ("p", "q"),
+    *,
+    defer_q_sign: bool = False,
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Validate two distributions compared along ``axis``: broadcast first, then check.
+
+    The category axis must have the same length in both, never broadcast from
+    size 1; a one-dimensional argument is one distribution along ``axis`` of
+    the other. The other axes broadcast like numpy. Returns the two float64
+    arrays broadcast to one shape and the normalised axis.
+
+    ``defer_q_sign`` is for a caller whose result is NaN wherever ``p > 0`` and
+    ``q < 0`` (``xlogy(p, q)``, ``log1p((p - q)/q)``): if ``p`` has no zero,
+    the sign of ``q`` is not computed here, and the caller calls
+    :func:`check_nonnegative` on ``q`` when its result has a NaN.
+    """
+    np_, nq = names
+    pa, qa = as_numeric_array(p, np_), as_numeric_array(q, nq)
+    for name, arr in ((np_, pa), (nq, qa)):
+        if arr.ndim == 0:
+            raise ValueError(f"{name} must have at least one dimension (got a scalar)")
+    ndim = max(pa.ndim, qa.ndim)
+    ax = normalize_axis(axis, ndim)
+    shapes = f"shapes {pa.shape} and {qa.shape}"
+    pal, qal = _category_aligned(pa, ax, ndim), _category_aligned(qa, ax, ndim)
+    if pal is None or qal is None:
+        short = np_ if pal is None else nq
+        raise ValueError(
+            f"{np_} and {nq} with {shapes} cannot be compared along axis {axis}: broadcasting "
+            f"would give {short} a category axis of size 1, and the category axis is never "
+            "broadcast"
+        )
+    pa, qa = pal, qal
+    cat = ax - ndim  # the category axis of both, counted from the end
+    if pa.shape[cat] != qa.shape[cat]:
+        raise ValueError(
+            f"{np_} and {nq} must have the same number of categories along axis {axis} "
+            f"(got {pa.shape[cat]} and {qa.shape[cat]}, {shapes}); "
+            "the category axis is never broadcast"
+        )
     try:
-        return np.broadcast_arrays(a, b)
+        shape = np.broadcast_shapes(pa.shape, qa.shape)
     except ValueError:
         raise ValueError(
-            f"{name_a} with shape {a.shape} and {name_b} with shape {b.shape} "
-            "do not broadcast together"
+            f"{np_} and {nq} with {shapes} do not broadcast together "
+            f"(with the categories along axis {axis})"
         ) from None
+    where = f"along axis {axis}"
+    p_min, p_sums = _min_and_sums(pa, cat)
+    if not p_min >= 0.0:
+        check_nonnegative(pa, np_)
+    _check_sums(pa, np_, cat, where, p_sums)
+    # Where p = 0 the caller's arithmetic cannot reveal a negative q: check it here.
+    check_probabilities(qa, nq, cat, where, sign=not (defer_q_sign and p_min > 0.0))
+    pa, qa = _as_float64_distribution(pa, cat), _as_float64_distribution(qa, cat)
+    if pa.shape != shape or qa.shape != shape:
+        pa, qa = np.broadcast_arrays(pa, qa)
+    return pa, qa, ax
 
 
-def as_probability_pair(p: Any, q: Any, axis: Any = -1) -> tuple[np.ndarray, np.ndarray, int]:
-    """Validate two distributions ``p`` and ``q`` that are compared along ``axis``."""
-    pa, _ = as_probabilities(p, "p", axis)
-    qa, _ = as_probabilities(q, "q", axis)
-    pa, qa = broadcast_pair(pa, "p", qa, "q")
-    return pa, qa, normalize_axis(axis, pa.ndim)
+def as_joint_table(joint: Any, name: str = "joint") -> np.ndarray:
+    """Validate a (batch of) joint distribution table(s) ``joint[..., x, y]``.
+
+    Entries must be finite and non-negative, and each table (the last two
+    axes) must sum to 1 within the tolerance of its dtype. Returns float64.
+    """
+    arr = as_numeric_array(joint, name)
+    if arr.ndim < 2:
+        raise ValueError(
+            f"{name} must have at least two dimensions, joint[..., x, y] (got shape {arr.shape})"
+        )
+    flat = arr.reshape(*arr.shape[:-2], -1)
+    check_probabilities(flat, name, -1, "over its last two axes (x, y)")
+    return _as_float64_distribution(flat, -1).reshape(arr.shape)
 
 
-def log_base(base: Any) -> float:
-    """Return ``log(base)`` (1.0 for ``base=None``, i.e. nats), validating ``base``."""
-    if base is None:
-        return 1.0
-    if isinstance(base, (bool, np.bool_)) or not isinstance(base, Real):
-        raise TypeError(f"base must be a positive real number or None, got {base!r}")
-    b = float(base)
-    if not math.isfinite(b) or b <= 0.0 or b == 1.0:
-        raise ValueError(f"base must be finite, > 0 and != 1 (got {b!r})")
-    return math.log(b)
+# ---------------------------------------------------------------- logits, labels, targets
 
 
-def as_real_scalar(x: Any, name: str) -> float:
-    """Return ``x`` as a finite Python float or raise naming ``name``."""
-    if isinstance(x, (bool, np.bool_)) or not isinstance(x, (Real, np.number)):
-        raise TypeError(f"{name} must be a real number, got {x!r}")
-    value = float(x)
-    if not math.isfinite(value):
-        raise ValueError(f"{name} must be finite (got {value!r})")
-    return value
+def as_logits(
+    logits: Any, name: str = "logits", min_ndim: int = 1, keep_dtype: bool = False
+) -> np.ndarray:
+    """Finite scores, with a class axis unless ``min_ndim=0`` (binary logits).
 
-
-def as_positive_scalar(x: Any, name: str) -> float:
-    """Return ``x`` as a finite float > 0."""
-    value = as_real_scalar(x, name)
-    if value <= 0.0:
-        raise ValueError(f"{name} must be > 0 (got {value!r})")
-    return value
-
-
-def as_unit_interval_scalar(x: Any, name: str) -> float:
-    """Return ``x`` as a float in [0, 1]."""
-    value = as_real_scalar(x, name)
-    if not 0.0 <= value <= 1.0:
-        raise ValueError(f"{name} must lie in [0, 1] (got {value!r})")
-    return value
-
-
-def as_sample_array(samples: Any, name: str = "samples", min_size: int = 1) -> np.ndarray:
-    """Return a finite 1-D float array of at least ``min_size`` samples."""
-    arr = as_float_array(samples, name)
-    if arr.ndim != 1:
-        raise ValueError(f"{name} must be one-dimensional (got shape {arr.shape})")
-    check_finite(arr, name)
-    if arr.size < min_size:
-        raise ValueError(f"{name} must hold at least {min_size} value(s) (got {arr.size})")
+    float64, or with ``keep_dtype`` the float16/32/64 dtype of the input, for a
+    caller that converts block by block.
+    """
+    arr = as_numeric_array(logits, name)
+    if not keep_dtype:
+        arr = arr.astype(np.float64, copy=False)
+    if arr.ndim < min_ndim:
+        raise ValueError(f"{name} must have at least one dimension (got a scalar)")
+    # NaN propagates through min and max, and +-inf shows in one of them.
+    if not (math.isfinite(arr.min()) and math.isfinite(arr.max())):
+        check_finite(arr, name)
     return arr
 
 
-def as_count(n: Any, name: str = "n") -> int:
-    """Return ``n`` as a non-negative int."""
-    if isinstance(n, (bool, np.bool_)) or not isinstance(n, Integral):
-        raise TypeError(f"{name} must be a non-negative integer, got {n!r}")
-    if int(n) < 0:
-        raise ValueError(f"{name} must be >= 0 (got {int(n)})")
-    return int(n)
+def as_class_labels(
+    target: Any, n_classes: int, shape: tuple[int, ...], name: str = "target", context: str = ""
+) -> np.ndarray:
+    """Integer class labels of exactly ``shape`` with values in ``0..n_classes-1``.
+
+    Integer-valued floats are accepted. ``context`` completes the shape message,
+    e.g. ``"to match logits of shape (n, k)"``.
+    """
+    if isinstance(target, np.ma.MaskedArray):
+        as_numeric_array(target, name)  # raises: masked entries are never skipped
+    raw = np.asarray(target)
+    if raw.shape != shape:
+        raise ValueError(f"{name} class labels must have shape {shape} {context}".rstrip()
+                         + f" (got shape {raw.shape})")
+    if not np.issubdtype(raw.dtype, np.integer):
+        as_float = as_finite_array(raw, name)
+        if not np.all(as_float == np.round(as_float)):
+            raise ValueError(f"{name} class labels must be integers (got non-integer values)")
+        raw = as_float.astype(np.int64)
+    if raw.size and raw.min() < 0:
+        raise ValueError(f"{name} class labels must be >= 0 (got {int(raw.min())})")
+    if raw.size and raw.max() >= n_classes:
+        raise ValueError(
+            f"{name} class labels must be < {n_classes}, the number of classes "
+            f"(got {int(raw.max())})"
+        )
+    return raw
 
 
-def as_generator(rng: Any, name: str = "rng") -> np.random.Generator:
-    """Accept a ``numpy.random.Generator`` (or an int seed) and return a Generator."""
-    if isinstance(rng, np.random.Generator):
-        return rng
-    if isinstance(rng, Integral) and not isinstance(rng, bool):
-        return np.random.default_rng(int(rng))
-    raise TypeError(
-        f"{name} must be a numpy.random.Generator (e.g. numpy.random.default_rng(0)) "
-        f"or an integer seed, got {type(rng).__name__}"
-    )
-
-
-def check_reduction(reduction: Any) -> str:
-    """Return ``reduction`` if it is one of ``"mean"``, ``"sum"``, ``"none"``."""
-    if reduction not in REDUCTIONS:
-        raise ValueError(f"reduction must be one of {REDUCTIONS} (got {reduction!r})")
-    return reduction
+def as_target_distributions(
+    target: Any, shape: tuple[int, ...], name: str = "target"
+) -> np.ndarray:
+    """Probability rows (along the last axis) of exactly ``shape``, as float64."""
+    t = as_numeric_array(target, name)
+    if t.shape != shape:
+        raise ValueError(
+            f"{name} probabilities must have the shape of logits {shape} (got shape {t.shape})"
+        )
+    minimum, sums = _min_and_sums(t, -1)
+    if not minimum >= 0.0:
+        check_finite(t, name)
+        raise ValueError(f"{name} probabilities must be non-negative")
+    tol = sum_tolerance(t.dtype, shape[-1])
+    if not np.all(np.abs(sums - 1.0) <= tol):
+        check_finite(t, name)
+        raise ValueError(
+            f"{name} rows must sum to 1 within {tol:.2g} ({t.dtype}): off by up to "
+            f"{float(np.max(np.abs(sums - 1.0))):.1e} "
+            f"(got sums in [{float(sums.min()):.10g}, {float(sums.max()):.10g}])"
+        )
+    return _as_float64_distribution(t, -1)

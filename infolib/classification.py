@@ -28,13 +28,14 @@ from typing import Any
 import numpy as np
 
 from infolib._validation import (
+    as_class_labels,
     as_count,
-    as_float_array,
+    as_finite_array,
     as_positive_scalar,
+    as_target_distributions,
     as_unit_interval_scalar,
-    check_finite,
 )
-from infolib.logits import _class_labels, _soft_targets, cross_entropy_with_logits, softmax
+from infolib.logits import cross_entropy_with_logits, softmax
 
 __all__ = [
     "SoftmaxRegressionFit",
@@ -53,7 +54,7 @@ def _labels(labels: Any, n_classes: Any) -> tuple[np.ndarray, int]:
     raw = np.asarray(labels)
     if raw.ndim != 1:
         raise ValueError(f"labels must be one-dimensional (got shape {raw.shape})")
-    return _class_labels(raw, raw.shape[0], k), k
+    return as_class_labels(raw, k, raw.shape, name="target"), k
 
 
 def one_hot(labels: Any, n_classes: int) -> np.ndarray:
@@ -86,6 +87,10 @@ def one_hot(labels: Any, n_classes: int) -> np.ndarray:
     >>> one_hot([2, 0], 3)
     array([[0., 0., 1.],
            [1., 0., 0.]])
+
+    See Also
+    --------
+    smooth_labels : one-hot rows mixed with the uniform distribution.
     """
     y, k = _labels(labels, n_classes)
     return (y[:, None] == np.arange(k)[None, :]).astype(np.float64)
@@ -127,6 +132,11 @@ def smooth_labels(labels: Any, n_classes: int, *, epsilon: float) -> np.ndarray:
     --------
     >>> smooth_labels([1], 4, epsilon=0.2)
     array([[0.05, 0.85, 0.05, 0.05]])
+
+    See Also
+    --------
+    one_hot : the case epsilon = 0.
+    infolib.entropy : the entropy of the smoothed rows.
     """
     eps = as_unit_interval_scalar(epsilon, "epsilon")
     hot = one_hot(labels, n_classes)
@@ -134,24 +144,18 @@ def smooth_labels(labels: Any, n_classes: int, *, epsilon: float) -> np.ndarray:
 
 
 def _features(X: Any) -> np.ndarray:
-    x = as_float_array(X, "X")
-    if x.ndim != 2:
-        raise ValueError(f"X must have shape (n, d) (got shape {x.shape})")
-    check_finite(x, "X")
-    return x
+    return as_finite_array(X, "X", ndim=2, what="(n, d)")
 
 
 def _parameters(W: Any, b: Any, d: int) -> tuple[np.ndarray, np.ndarray]:
-    w = as_float_array(W, "W")
-    if w.ndim != 2 or w.shape[0] != d:
+    w = as_finite_array(W, "W", ndim=2, what=f"({d}, K) to match X with {d} feature(s)")
+    if w.shape[0] != d:
         raise ValueError(f"W must have shape ({d}, K) to match X with {d} feature(s) "
                          f"(got shape {w.shape})")
-    check_finite(w, "W")
-    bias = as_float_array(b, "b")
+    bias = as_finite_array(b, "b", ndim=1, what=f"({w.shape[1]},) to match W of shape {w.shape}")
     if bias.shape != (w.shape[1],):
         raise ValueError(f"b must have shape ({w.shape[1]},) to match W of shape {w.shape} "
                          f"(got shape {bias.shape})")
-    check_finite(bias, "b")
     return w, bias
 
 
@@ -161,7 +165,7 @@ def _targets(targets: Any, n: int, k: int) -> np.ndarray:
         if raw.shape[0] != n:
             raise ValueError(f"targets must have {n} rows to match X (got shape {raw.shape})")
         return one_hot(raw, k)
-    return _soft_targets(raw, (n, k))
+    return as_target_distributions(raw, (n, k))
 
 
 def _gradient(
@@ -224,6 +228,10 @@ def softmax_regression_gradient(
     >>> gW, gb = softmax_regression_gradient(np.zeros((1, 2)), np.zeros(2), [[1.0], [2.0]], [0, 1])
     >>> gW.round(6), gb.round(6)
     (array([[ 0.25, -0.25]]), array([0., 0.]))
+
+    See Also
+    --------
+    fit_softmax_regression : gradient descent with it.
     """
     x = _features(X)
     w, bias = _parameters(W, b, x.shape[1])
@@ -328,6 +336,11 @@ def fit_softmax_regression(
     SoftmaxRegressionFit(d=1, K=2, steps=200, final_loss=0.536063)
     >>> bool(fit.losses[-1] < fit.losses[0])
     True
+
+    See Also
+    --------
+    softmax_regression_gradient : the gradient of each step.
+    infolib.cross_entropy_with_logits : the loss.
     """
     x = _features(X)
     eta = as_positive_scalar(lr, "lr")
@@ -335,7 +348,8 @@ def fit_softmax_regression(
     raw = np.asarray(targets)
     if raw.ndim == 1:
         if n_classes is None:
-            labels = _class_labels(raw, x.shape[0], np.iinfo(np.int64).max)
+            labels = as_class_labels(raw, np.iinfo(np.int64).max, (x.shape[0],), name="targets",
+                                     context="to match the rows of X")
             n_classes = int(labels.max()) + 1
         k = as_count(n_classes, "n_classes")
     elif raw.ndim == 2:

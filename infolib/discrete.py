@@ -11,8 +11,15 @@ Conventions
 * :math:`0 \\log 0 = 0` and :math:`0 \\log(0/q) = 0`.
 * A term with :math:`p_i > 0` and :math:`q_i = 0` makes the cross-entropy and
   the KL divergence ``+inf`` (no NaN, no error).
-* Every slice along ``axis`` must sum to 1 within
-  :data:`infolib._validation.PROB_SUM_TOL` (``1e-9``).
+* Every slice along ``axis`` must sum to 1 within the tolerance of its dtype:
+  ``1e-9`` for float64; float16/float32 inputs, such as a network's softmax,
+  get a tolerance scaled to their precision. Results are float64. See the
+  dtype policy in :mod:`infolib._validation`.
+* **Two distributions are aligned before they are checked.** The category
+  axis (``axis``) must have the same length in ``p`` and ``q``; it is never
+  broadcast from length 1. A one-dimensional argument is a single distribution
+  along ``axis`` of the other (``kl_divergence(P, q, axis=0)`` compares every
+  column of ``P`` with ``q``); the other axes broadcast like numpy.
 """
 
 from __future__ import annotations
@@ -22,26 +29,21 @@ from typing import Any
 import numpy as np
 from scipy import special
 
+from infolib._kernels import BLOCK, kl_sum, sum_last_axis, to_base
 from infolib._validation import (
     as_float_array,
     as_probabilities,
     as_probability_pair,
-    log_base,
+    check_nonnegative,
 )
 
 __all__ = ["entropy", "cross_entropy", "kl_divergence", "empirical_distribution"]
 
-# Below this |x| the KL term q * phi(1 + x) is evaluated by its Taylor series.
-_SERIES_CUTOFF = 1e-2
-# Coefficients of phi(1 + x) = sum_{k>=2} (-1)^k x^k / (k (k - 1)), k = 2..11:
-# at |x| <= 1e-2 the first omitted term is below 1e-18 of the leading one.
-_SERIES_COEFFS = np.array([(-1.0) ** k / (k * (k - 1)) for k in range(2, 12)])
 
-
-def _to_base(value: np.ndarray, base: Any) -> np.ndarray | np.floating:
-    scale = log_base(base)
-    out = value if scale == 1.0 else value / scale
-    return out[()] if isinstance(out, np.ndarray) else np.float64(out)
+def _blockwise(axis: int, *arrays: np.ndarray) -> bool:
+    """Large C-contiguous inputs reduced along their last axis go block by block (same values)."""
+    a = arrays[0]
+    return axis == a.ndim - 1 and a.size > BLOCK and all(x.flags.c_contiguous for x in arrays)
 
 
 def entropy(p: Any, *, base: float | None = None, axis: int = -1) -> np.ndarray | np.floating:
@@ -51,7 +53,7 @@ def entropy(p: Any, *, base: float | None = None, axis: int = -1) -> np.ndarray 
     ----------
     p : array_like
         Probabilities along ``axis``; non-negative, finite, each slice summing
-        to 1 within ``1e-9``.
+        to 1 (within ``1e-9`` for float64; see the module conventions).
     base : float, optional
         Logarithm base: ``None`` (default) for nats, ``2`` for bits.
     axis : int, default -1
@@ -65,8 +67,9 @@ def entropy(p: Any, *, base: float | None = None, axis: int = -1) -> np.ndarray 
     Raises
     ------
     ValueError, TypeError
-        If ``p`` is not a valid distribution, ``axis`` is out of range or
-        ``base`` is not a valid base. The message names the argument.
+        If ``p`` is not a valid distribution (the message gives the largest
+        deviation of a sum from 1), is a masked array, ``axis`` is out of range
+        or ``base`` is not a valid base. The message names the argument.
 
     Notes
     -----
@@ -84,9 +87,22 @@ def entropy(p: Any, *, base: float | None = None, axis: int = -1) -> np.ndarray 
     References
     ----------
     Cover, T. M. and Thomas, J. A. (2006). *Elements of Information Theory*, 2nd ed., ch. 2.
+
+    See Also
+    --------
+    cross_entropy, kl_divergence
+    joint_entropy : the entropy of a pair of variables.
+    scipy.stats.entropy : the same with one argument (it normalises ``p`` silently).
     """
-    arr, ax = as_probabilities(p, "p", axis)
-    return _to_base(special.entr(arr).sum(axis=ax), base)
+    arr, ax = as_probabilities(p, "p", axis, defer_sign=True)
+    with np.errstate(invalid="ignore"):
+        if _blockwise(ax, arr):
+            total = sum_last_axis(special.entr, arr)
+        else:
+            total = special.entr(arr).sum(axis=ax)
+    if not np.isfinite(total).all():  # entr(x < 0) = -inf: a negative entry shows here
+        check_nonnegative(arr, "p")
+    return to_base(total, base)
 
 
 def cross_entropy(
@@ -99,7 +115,8 @@ def cross_entropy(
     p : array_like
         The reference ("true") distribution along ``axis``.
     q : array_like
-        The model distribution along ``axis``; must broadcast with ``p``.
+        The model distribution along ``axis``: the same number of categories as
+        ``p``; the other axes broadcast (see the module conventions).
     base : float, optional
         Logarithm base: ``None`` (default) for nats, ``2`` for bits.
     axis : int, default -1
@@ -132,45 +149,21 @@ def cross_entropy(
     References
     ----------
     Cover, T. M. and Thomas, J. A. (2006). *Elements of Information Theory*, 2nd ed., sec. 5.4.
+
+    See Also
+    --------
+    entropy, kl_divergence
+    cross_entropy_with_logits : the same loss computed from logits.
     """
-    pa, qa, ax = as_probability_pair(p, q, axis)
-    with np.errstate(divide="ignore"):
-        return _to_base(-special.xlogy(pa, qa).sum(axis=ax), base)
-
-
-def _kl_terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:
-    r"""Terms :math:`q\,\varphi(p/q)` with :math:`\varphi(r) = r\log r - r + 1 \ge 0`.
-
-    Written as :math:`p \log(1 + x) - (p - q)` with :math:`x = (p - q)/q`; for
-    :math:`|x| \le 10^{-2}` the cancellation is avoided with the series
-    :math:`\varphi(1 + x) = \sum_{k\ge2} (-1)^k x^k / (k(k-1))`.
-    """
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        d = p - q
-        x = d / q
-        terms = special.xlog1py(p, x) - d
-    near = np.abs(x) <= _SERIES_CUTOFF  # NaN (p = q = 0) compares False
-    if near.any():
-        xn = x[near]
-        poly = np.polynomial.polynomial.polyval(xn, _SERIES_COEFFS)
-        terms[near] = q[near] * xn * xn * poly
-    return terms
-
-
-def _fix_kl_terms(p: np.ndarray, q: np.ndarray, terms: np.ndarray) -> np.ndarray:
-    """Slow path for the rare terms that came out non-finite.
-
-    ``p = q = 0`` gives 0/0 (the convention makes the term 0); ``0 < p < eps * q``
-    rounds ``1 + x`` to 0 so that ``log1p`` is ``-inf``; a subnormal ``q`` can make
-    ``x`` overflow although the term is finite. There the terms are recomputed as
-    ``p (log p - log q) - p + q``, which has no cancellation; only ``p > 0 = q``
-    stays ``+inf``.
-    """
+    pa, qa, ax = as_probability_pair(p, q, axis, defer_q_sign=True)
     with np.errstate(divide="ignore", invalid="ignore"):
-        direct = special.xlogy(p, p) - special.xlogy(p, q) - p + q
-    terms = np.where(np.isfinite(terms), terms, direct)
-    terms = np.where((p > 0) & (q == 0), np.inf, terms)
-    return np.where((p == 0) & (q == 0), 0.0, terms)
+        if _blockwise(ax, pa, qa):
+            total = -sum_last_axis(special.xlogy, pa, qa)
+        else:
+            total = -special.xlogy(pa, qa).sum(axis=ax)
+    if np.isnan(total).any():  # xlogy(p > 0, q < 0) is NaN: a negative q shows here
+        check_nonnegative(qa, "q")
+    return to_base(total, base)
 
 
 def kl_divergence(
@@ -198,8 +191,9 @@ def kl_divergence(
     Raises
     ------
     ValueError, TypeError
-        On invalid distributions, shapes that do not broadcast, a bad ``axis``
-        or ``base``; the message names the argument.
+        On invalid or masked distributions, different numbers of categories,
+        other axes that do not broadcast, a bad ``axis`` or ``base``; the
+        message names the argument.
 
     Notes
     -----
@@ -221,19 +215,27 @@ def kl_divergence(
     np.float64(0.207519)
     >>> f"{kl_divergence([0.5, 0.5], [0.5 + 1e-9, 0.5 - 1e-9]):.6e}"  # not rounding noise
     '2.000000e-18'
+    >>> P = np.array([[0.2, 0.5], [0.8, 0.5]])  # two distributions, down the columns
+    >>> kl_divergence(P, [0.2, 0.8], axis=0).round(6)
+    array([0.      , 0.223144])
 
     References
     ----------
     Kullback, S. and Leibler, R. A. (1951). On information and sufficiency.
     *Annals of Mathematical Statistics* 22(1), 79-86.
+
+    See Also
+    --------
+    entropy, cross_entropy
+    jensen_shannon : a symmetric, bounded relative of the KL divergence.
+    mutual_information : the KL divergence of a joint from its marginals' product.
+    scipy.special.rel_entr : the elementwise terms :math:`p_i\\log(p_i/q_i)`.
     """
-    pa, qa, ax = as_probability_pair(p, q, axis)
-    terms = _kl_terms(pa, qa)
-    with np.errstate(invalid="ignore"):  # inf + (-inf) is mended just below
-        total = terms.sum(axis=ax)
-    if not np.isfinite(total).all():
-        total = _fix_kl_terms(pa, qa, terms).sum(axis=ax)
-    return _to_base(total, base)
+    pa, qa, ax = as_probability_pair(p, q, axis, defer_q_sign=True)
+    total = kl_sum(pa, qa, ax)
+    if np.isnan(total).any():  # log1p((p - q)/q) is NaN for p > 0 > q
+        check_nonnegative(qa, "q")
+    return to_base(total, base)
 
 
 def empirical_distribution(samples: Any, support: Any) -> np.ndarray:
@@ -268,6 +270,10 @@ def empirical_distribution(samples: Any, support: Any) -> np.ndarray:
     --------
     >>> empirical_distribution([1, 3, 3, 2, 3], support=[1, 2, 3])
     array([0.2, 0.2, 0.6])
+
+    See Also
+    --------
+    infolib.distributions.Categorical.fit : the same counts as a distribution object.
     """
     values = as_float_array(support, "support")
     obs = as_float_array(samples, "samples")

@@ -1,8 +1,14 @@
-"""Softmax, log-softmax and the cross-entropy loss computed from logits.
+"""Softmax, log-softmax and the cross-entropy losses computed from logits.
 
 Derived in Part II, chapter "Classification", and Part III, chapter
 "Numerical stability". Everything goes through the log-sum-exp trick, so
-logits of any finite size (``1e4``, ``1e300``) give finite, accurate results.
+logits of any finite size (``1e4``, ``1e300``) give finite, accurate results,
+and a tiny loss (a confident, correct prediction) keeps its relative precision.
+
+Large batches are processed in blocks of rows, so that
+:func:`cross_entropy_with_logits` needs memory for its ``n`` losses and one
+block, not for a copy of the logits; the values are those of the unblocked
+computation, bit for bit.
 """
 
 from __future__ import annotations
@@ -11,23 +17,23 @@ from typing import Any
 
 import numpy as np
 
+from infolib._kernels import BLOCK
 from infolib._validation import (
-    PROB_SUM_TOL,
-    as_float_array,
-    check_finite,
+    as_class_labels,
+    as_logits,
+    as_numeric_array,
+    as_target_distributions,
+    as_unit_interval_array,
     check_reduction,
     normalize_axis,
 )
 
-__all__ = ["log_softmax", "softmax", "cross_entropy_with_logits"]
-
-
-def _as_logits(logits: Any, name: str = "logits") -> np.ndarray:
-    arr = as_float_array(logits, name)
-    if arr.ndim == 0:
-        raise ValueError(f"{name} must have at least one dimension (got a scalar)")
-    check_finite(arr, name)
-    return arr
+__all__ = [
+    "log_softmax",
+    "softmax",
+    "cross_entropy_with_logits",
+    "binary_cross_entropy_with_logits",
+]
 
 
 def _log_softmax(z: np.ndarray, axis: int) -> np.ndarray:
@@ -77,8 +83,14 @@ def log_softmax(logits: Any, *, axis: int = -1) -> np.ndarray:
     array([-0.693147, -0.693147])
     >>> log_softmax([1e4, 0.0])  # log(softmax(z)) would give -inf
     array([     0., -10000.])
+
+    See Also
+    --------
+    softmax : its exponential.
+    cross_entropy_with_logits : the loss that picks from it.
+    scipy.special.log_softmax : the same function (computed as log of a sum near 1).
     """
-    z = _as_logits(logits)
+    z = as_logits(logits)
     return _log_softmax(z, normalize_axis(axis, z.ndim))
 
 
@@ -108,74 +120,112 @@ def softmax(logits: Any, *, axis: int = -1) -> np.ndarray:
     array([0.333333, 0.333333, 0.333333])
     >>> softmax([1e4, 0.0])
     array([1., 0.])
+
+    See Also
+    --------
+    log_softmax : the logarithm, computed without the exponential's rounding.
+    scipy.special.softmax : the same function.
     """
-    z = _as_logits(logits)
+    z = as_logits(logits)
     ax = normalize_axis(axis, z.ndim)
     with np.errstate(over="ignore"):
         e = np.exp(z - z.max(axis=ax, keepdims=True))
     return e / e.sum(axis=ax, keepdims=True)
 
 
-def _class_labels(target: np.ndarray, n: int, k: int) -> np.ndarray:
-    if target.shape != (n,):
-        raise ValueError(
-            f"target class labels must have shape ({n},) to match logits of shape ({n}, {k}) "
-            f"(got shape {target.shape})"
-        )
-    if not np.issubdtype(target.dtype, np.integer):
-        as_float = as_float_array(target, "target")
-        check_finite(as_float, "target")
-        if not np.all(as_float == np.round(as_float)):
-            raise ValueError("target class labels must be integers (got non-integer values)")
-        target = as_float.astype(np.int64)
-    if target.min() < 0:
-        raise ValueError(f"target class labels must be >= 0 (got {int(target.min())})")
-    if target.max() >= k:
-        raise ValueError(
-            f"target class labels must be < {k}, the number of classes (got {int(target.max())})"
-        )
-    return target
+def _row_blocks(n_rows: int, k: int) -> range:
+    """Start rows of blocks of about :data:`BLOCK` elements (at least one row each)."""
+    return range(0, n_rows, max(1, BLOCK // k))
 
 
-def _soft_targets(target: Any, shape: tuple[int, ...]) -> np.ndarray:
-    t = as_float_array(target, "target")
-    if t.shape != shape:
-        raise ValueError(
-            f"target probabilities must have the shape of logits {shape} (got shape {t.shape})"
-        )
-    if not t.min() >= 0.0:
-        check_finite(t, "target")
-        raise ValueError("target probabilities must be non-negative")
-    sums = t.sum(axis=1)
-    if not np.all(np.abs(sums - 1.0) <= PROB_SUM_TOL):
-        check_finite(t, "target")
-        raise ValueError(
-            f"target rows must sum to 1 within {PROB_SUM_TOL:g} "
-            f"(got sums in [{sums.min():.6g}, {sums.max():.6g}])"
-        )
-    return t
+def _label_losses(z: np.ndarray, labels: np.ndarray, ax: int) -> np.ndarray:
+    """``-log softmax(z)[label]`` for every sample (shape of ``labels``)."""
+    if not (z.flags.c_contiguous and ax == z.ndim - 1 and z.size > BLOCK):
+        logp = _log_softmax(z.astype(np.float64, copy=False), ax)
+        picked = np.take_along_axis(logp, np.expand_dims(labels, ax), axis=ax)
+        return -np.squeeze(picked, axis=ax)
+    k = z.shape[-1]
+    rows, y = z.reshape(-1, k), labels.reshape(-1)
+    losses = np.empty(rows.shape[0])
+    step = max(1, BLOCK // k)
+    idx = np.arange(step)
+    for r in _row_blocks(rows.shape[0], k):
+        zb = rows[r : r + step].astype(np.float64, copy=False)  # float32 logits: per block
+        i = idx[: zb.shape[0]]
+        top = np.argmax(zb, axis=1)
+        # What _log_softmax does, keeping only the labelled entry of each row.
+        with np.errstate(over="ignore"):
+            shifted = zb - zb[i, top][:, None]
+        rest = np.exp(shifted)
+        rest[i, top] = 0.0
+        losses[r : r + step] = np.log1p(rest.sum(axis=1)) - shifted[i, y[r : r + step]]
+    return losses.reshape(labels.shape)
+
+
+def _soft_products(t: np.ndarray, logp: np.ndarray, mend: bool) -> np.ndarray:
+    with np.errstate(invalid="ignore"):  # 0 * (-inf) is mended below
+        prod = t * logp
+    # 0 * log q = 0 even where log q underflows to -inf (|logit gaps| > 1e308).
+    return np.where(t == 0.0, 0.0, prod) if mend else prod
+
+
+def _soft_losses(z: np.ndarray, t: np.ndarray, ax: int) -> np.ndarray:
+    """``-sum_j t_j log softmax(z)_j`` for every sample."""
+    if not (z.flags.c_contiguous and t.flags.c_contiguous and ax == z.ndim - 1
+            and z.size > BLOCK):
+        logp = _log_softmax(z.astype(np.float64, copy=False), ax)
+        prod = _soft_products(t, logp, mend=False)
+        if not np.isfinite(prod).all():
+            prod = _soft_products(t, logp, mend=True)
+        return -prod.sum(axis=ax)
+    k = z.shape[-1]
+    rows, trows = z.reshape(-1, k), t.reshape(-1, k)
+    losses = np.empty(rows.shape[0])
+    step = max(1, BLOCK // k)
+    for mend in (False, True):  # the mended pass only if some product was not finite
+        finite = True
+        for r in _row_blocks(rows.shape[0], k):
+            zb = rows[r : r + step].astype(np.float64, copy=False)
+            prod = _soft_products(trows[r : r + step], _log_softmax(zb, 1), mend)
+            finite = finite and bool(np.isfinite(prod).all())
+            losses[r : r + step] = -prod.sum(axis=1)
+        if finite:
+            break
+    return losses.reshape(z.shape[:-1])
+
+
+def _reduce(losses: np.ndarray, reduction: str) -> np.ndarray | np.floating:
+    if reduction == "none":
+        return losses[()] if losses.ndim == 0 else losses
+    return np.float64(losses.sum() if reduction == "sum" else losses.mean())
 
 
 def cross_entropy_with_logits(
-    target: Any, logits: Any, *, reduction: str = "mean"
+    target: Any, logits: Any, *, reduction: str = "mean", axis: int = -1
 ) -> np.ndarray | np.floating:
     r"""Cross-entropy loss :math:`\ell_i = -\sum_j t_{ij}\log\sigma(z_i)_j` from logits.
 
     With integer labels :math:`y_i` (a one-hot :math:`t_i`) this is
     :math:`\ell_i = -\log\sigma(z_i)_{y_i}`, the negative log-likelihood of the
     label; summed over samples it is the log loss. Same meaning as
-    ``torch.nn.functional.cross_entropy`` (with integer or probability targets).
+    ``torch.nn.functional.cross_entropy(logits, target)`` (note the argument
+    order), with integer or probability targets.
 
     Parameters
     ----------
     target : array_like
-        Either integer class labels of shape ``(n,)`` with values in
-        ``0..k-1``, or probability rows of shape ``(n, k)`` (one-hot or soft
-        labels), each row summing to 1 within ``1e-9``.
+        Either integer class labels of the batch shape ``logits.shape`` without
+        ``axis`` (e.g. ``(n,)`` for logits ``(n, k)``), with values in
+        ``0..k-1``, or probabilities of the shape of ``logits`` (one-hot or
+        soft labels), summing to 1 along ``axis`` (the tolerance of their
+        dtype, see :mod:`infolib._validation`).
     logits : array_like
-        Finite scores of shape ``(n, k)``.
+        Finite scores, at least one-dimensional: any leading batch dimensions,
+        the classes along ``axis``.
     reduction : {"mean", "sum", "none"}, default "mean"
-        Average over samples, sum over samples, or return the ``n`` losses.
+        Average over all samples, sum over them, or return the losses (batch shape).
+    axis : int, default -1
+        Axis of the classes.
 
     Returns
     -------
@@ -185,9 +235,17 @@ def cross_entropy_with_logits(
     Raises
     ------
     ValueError, TypeError
-        On non-finite or mis-shaped logits, labels that are out of range,
-        negative, non-integer or of the wrong length, soft targets that are
-        not distributions, or an unknown ``reduction``.
+        On non-finite or scalar logits, labels that are out of range,
+        negative, non-integer or of the wrong shape, soft targets that are not
+        distributions, an unknown ``reduction`` or a bad ``axis``.
+
+    Notes
+    -----
+    Computed as :math:`\ell_i = \log\bigl(1 + \sum_{j \ne m} e^{z_{ij} - z_{im}}\bigr)
+    - (z_{i y_i} - z_{im})` with :math:`m` the largest logit of the row, so the
+    loss of a confident, correct prediction (about :math:`e^{-\text{gap}}`)
+    keeps its relative precision. Large batches are processed in blocks of rows
+    (same values), so the extra memory is about that of the losses.
 
     Examples
     --------
@@ -196,25 +254,98 @@ def cross_entropy_with_logits(
     array([0.169846, 0.094923])
     >>> cross_entropy_with_logits([[1, 0, 0], [0, 1, 0]], z, reduction="sum").round(6)
     np.float64(0.264769)
+    >>> cross_entropy_with_logits([[0, 1]], [z], reduction="none").round(6)  # batch shape (1, 2)
+    array([[0.169846, 0.094923]])
+
+    See Also
+    --------
+    binary_cross_entropy_with_logits : the two-class loss from one logit.
+    log_softmax : the log-probabilities the loss picks from.
+    infolib.cross_entropy : the same quantity from probabilities.
     """
     reduction = check_reduction(reduction)
-    z = _as_logits(logits)
-    if z.ndim != 2:
-        raise ValueError(f"logits must have shape (n, k) (got shape {z.shape})")
-    n, k = z.shape
-    logp = _log_softmax(z, axis=1)
-    raw = np.asarray(target)
-    if raw.ndim == 1:
-        labels = _class_labels(raw, n, k)
-        losses = -np.take_along_axis(logp, labels[:, None], axis=1)[:, 0]
+    z = as_logits(logits, keep_dtype=True)  # float32 logits are converted block by block
+    ax = normalize_axis(axis, z.ndim)
+    batch = z.shape[:ax] + z.shape[ax + 1 :]
+    raw = target if isinstance(target, np.ndarray) else as_numeric_array(target, "target")
+    if raw.ndim == z.ndim - 1:
+        labels = as_class_labels(raw, z.shape[ax], batch,
+                                 context=f"to match logits of shape {z.shape}")
+        losses = _label_losses(z, labels, ax)
+    elif raw.shape == z.shape:
+        t = as_target_distributions(np.moveaxis(raw, ax, -1), np.moveaxis(z, ax, -1).shape)
+        losses = _soft_losses(z, np.moveaxis(t, -1, ax), ax)
     else:
-        t = _soft_targets(raw, z.shape)
-        with np.errstate(invalid="ignore"):  # 0 * (-inf) is mended just below
-            prod = t * logp
-        if not np.isfinite(prod).all():
-            # 0 * log q = 0 even where log q underflows to -inf (|logit gaps| > 1e308).
-            prod = np.where(t == 0.0, 0.0, prod)
-        losses = -prod.sum(axis=1)
-    if reduction == "none":
-        return losses
-    return np.float64(losses.sum() if reduction == "sum" else losses.mean())
+        raise ValueError(
+            f"target must hold class labels of shape {batch} or probabilities of shape "
+            f"{z.shape}, to match logits of shape {z.shape} (got shape {raw.shape})"
+        )
+    return _reduce(losses, reduction)
+
+
+def binary_cross_entropy_with_logits(
+    target: Any, logits: Any, *, reduction: str = "mean"
+) -> np.ndarray | np.floating:
+    r"""Binary cross-entropy :math:`-t\log\sigma(z) - (1 - t)\log(1 - \sigma(z))` from logits.
+
+    :math:`\sigma(z) = 1/(1 + e^{-z})` is the predicted probability of the
+    outcome 1 and :math:`t \in [0, 1]` the target (a label 0/1 or a soft
+    label), elementwise. Same values as
+    ``torch.nn.functional.binary_cross_entropy_with_logits(logits, target)``
+    (note the argument order), more accurate where torch cancels.
+
+    Parameters
+    ----------
+    target : array_like
+        Targets in :math:`[0, 1]`, of the shape of ``logits``.
+    logits : array_like
+        Finite real scores of any shape (a scalar too).
+    reduction : {"mean", "sum", "none"}, default "mean"
+        Average over all elements, sum over them, or return the elementwise losses.
+
+    Returns
+    -------
+    numpy.float64 or numpy.ndarray
+        The loss in nats (reduced, or of the shape of ``logits`` for ``"none"``).
+
+    Raises
+    ------
+    ValueError, TypeError
+        If ``logits`` is not finite, ``target`` leaves :math:`[0, 1]`, the
+        shapes differ, or ``reduction`` is unknown.
+
+    Notes
+    -----
+    With :math:`-\log\sigma(z) = \max(-z, 0) + \log(1 + e^{-|z|})` and
+    :math:`-\log(1 - \sigma(z)) = \max(z, 0) + \log(1 + e^{-|z|})`,
+
+    .. math:: \ell = \log\bigl(1 + e^{-|z|}\bigr) + t\max(-z, 0) + (1 - t)\max(z, 0),
+
+    three non-negative terms: no exponential overflows for any logit, nothing
+    cancels, and a tiny loss (:math:`t = 1`, :math:`z = 40`: :math:`4.2\cdot
+    10^{-18}`) keeps its full relative precision. This is the two-class case
+    of :func:`cross_entropy_with_logits` with logits :math:`(0, z)`.
+
+    Examples
+    --------
+    >>> binary_cross_entropy_with_logits([1.0, 0.0], [2.0, -1.0], reduction="none").round(6)
+    array([0.126928, 0.313262])
+    >>> f"{binary_cross_entropy_with_logits(1.0, 40.0):.6e}"  # log(1 + e^-40)
+    '4.248354e-18'
+    >>> float(binary_cross_entropy_with_logits(0.0, 1e4))  # no overflow
+    10000.0
+
+    See Also
+    --------
+    cross_entropy_with_logits : the loss for any number of classes.
+    """
+    reduction = check_reduction(reduction)
+    z = as_logits(logits, min_ndim=0)
+    t = as_unit_interval_array(target, "target")
+    if t.shape != z.shape:
+        raise ValueError(f"target must have the shape of logits {z.shape} (got shape {t.shape})")
+    losses = np.log1p(np.exp(-np.abs(z)))
+    losses += t * np.maximum(-z, 0.0)
+    losses += (1.0 - t) * np.maximum(z, 0.0)
+    return _reduce(losses, reduction)
+

@@ -39,7 +39,12 @@ from typing import Any, Union
 
 import numpy as np
 
-from infolib._validation import as_float_array, as_real_scalar, as_sample_array, log_base
+from infolib._validation import (
+    as_log_density_values,
+    as_real_scalar,
+    as_sample_array,
+    log_base,
+)
 
 __all__ = [
     "MonteCarloEstimate",
@@ -81,6 +86,10 @@ class MonteCarloEstimate:
     >>> lo, hi = result.interval()
     >>> round(lo, 4), round(hi, 4)
     (1.2322, 1.237)
+
+    See Also
+    --------
+    monte_carlo_cross_entropy : returns one of these.
     """
 
     estimate: float
@@ -110,39 +119,24 @@ class MonteCarloEstimate:
         return self.format()
 
 
-def _evaluate(log_f: Any, name: str, samples: np.ndarray, raw: np.ndarray) -> np.ndarray:
+def _evaluate(
+    log_f: Any, name: str, samples: np.ndarray, raw: np.ndarray, zero_ok: bool = True
+) -> np.ndarray:
     """Evaluate a log-density argument at the samples and validate the values.
 
     ``raw`` is the samples array in its original dtype (integer category
     indices stay integers), passed to callables and ``log_prob`` methods.
     """
-    n = samples.size
     if callable(log_f) or hasattr(log_f, "log_prob"):
         func = log_f if callable(log_f) else log_f.log_prob
-        values = as_float_array(func(raw), name)
-        if values.shape == ():
-            values = np.full(n, float(values))
-        elif values.shape != (n,):
-            raise ValueError(
-                f"{name} must return one value per sample: expected shape ({n},), "
-                f"got {values.shape}"
-            )
-    else:
-        if isinstance(log_f, (str, bytes)) or not hasattr(log_f, "__len__"):
-            raise TypeError(
-                f"{name} must be a callable, an object with a log_prob method, or an "
-                f"array of log-density values, got {type(log_f).__name__}"
-            )
-        values = as_float_array(log_f, name)
-        if values.shape != (n,):
-            raise ValueError(
-                f"{name} must have one value per sample: expected shape ({n},), got {values.shape}"
-            )
-    if np.isnan(values).any():
-        raise ValueError(f"{name} returned NaN at {int(np.isnan(values).sum())} sample(s)")
-    if (values == np.inf).any():
-        raise ValueError(f"{name} must not be +inf (an infinite density) at a sample")
-    return values
+        return as_log_density_values(func(raw), name, samples.size, returned=True,
+                                     zero_ok=zero_ok)
+    if isinstance(log_f, (str, bytes)) or not hasattr(log_f, "__len__"):
+        raise TypeError(
+            f"{name} must be a callable, an object with a log_prob method, or an "
+            f"array of log-density values, got {type(log_f).__name__}"
+        )
+    return as_log_density_values(log_f, name, samples.size, returned=False, zero_ok=zero_ok)
 
 
 def _summarise(terms: np.ndarray, scale: float) -> MonteCarloEstimate:
@@ -191,6 +185,11 @@ def monte_carlo_cross_entropy(
     >>> result = monte_carlo_cross_entropy(x, q.log_prob)
     >>> abs(result.estimate - p.cross_entropy(q)) < 4 * result.standard_error
     True
+
+    See Also
+    --------
+    monte_carlo_entropy, monte_carlo_kl_divergence
+    infolib.distributions : closed forms to check an estimate against.
     """
     arr, raw = _prepare(samples)
     scale = log_base(base)
@@ -215,11 +214,14 @@ def monte_carlo_entropy(
     >>> x = coin.sample(1000, np.random.default_rng(1))
     >>> monte_carlo_entropy(x, coin.log_prob, base=2).format(3)
     '1.000 ± 0.000'
+
+    See Also
+    --------
+    monte_carlo_cross_entropy, monte_carlo_kl_divergence
     """
     arr, raw = _prepare(samples)
     scale = log_base(base)
-    log_p_values = _evaluate(log_p, "log_p", arr, raw)
-    _check_no_zero_prob(log_p_values)
+    log_p_values = _evaluate(log_p, "log_p", arr, raw, zero_ok=False)
     return _summarise(-log_p_values, scale)
 
 
@@ -251,17 +253,15 @@ def monte_carlo_kl_divergence(
     >>> result = monte_carlo_kl_divergence(x, p.log_prob, q.log_prob)
     >>> abs(result.estimate - p.kl_divergence(q)) < 4 * result.standard_error
     True
+
+    See Also
+    --------
+    monte_carlo_cross_entropy, monte_carlo_entropy
+    infolib.kl_divergence : the exact divergence of discrete distributions.
     """
     arr, raw = _prepare(samples)
     scale = log_base(base)
-    log_p_values = _evaluate(log_p, "log_p", arr, raw)
-    _check_no_zero_prob(log_p_values)
+    log_p_values = _evaluate(log_p, "log_p", arr, raw, zero_ok=False)
     log_q_values = _evaluate(log_q, "log_q", arr, raw)
     return _summarise(log_p_values - log_q_values, scale)
 
-
-def _check_no_zero_prob(log_p_values: np.ndarray) -> None:
-    if np.isneginf(log_p_values).any():
-        raise ValueError(
-            "log_p is -inf at a sample: samples must be drawn from p, so p(x) > 0 at each"
-        )

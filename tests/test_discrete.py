@@ -291,3 +291,95 @@ def test_subnormal_q_does_not_overflow_to_infinity():
         ref = float(mp.log(1 / mp.mpf(1e-310)))
     assert math.isfinite(value)
     assert rel_err(value, ref) < 1e-12
+
+
+# ---------------------------------------------------------------- 0.1 bugs (issue 12)
+
+
+def test_category_axis_is_never_broadcast_from_size_1():
+    # 0.1 broadcast q = [1.0] against two categories and returned 0.3069
+    with pytest.raises(ValueError, match="same number of categories"):
+        kl_divergence([0.5, 0.5], [1.0])
+    # 0.1 broadcast p = [1.0] against three categories and returned 3.5066
+    with pytest.raises(ValueError, match="same number of categories"):
+        cross_entropy([1.0], [0.2, 0.3, 0.5])
+    with pytest.raises(ValueError, match="same number of categories"):
+        kl_divergence(np.full((2, 3), 0.5), np.full((1, 3), 1 / 3), axis=0)
+
+
+def test_a_vector_q_runs_along_axis():
+    # 0.1 aligned the 1-D q with the last axis although the categories run down axis 0
+    q = np.array([0.2, 0.3, 0.5])
+    p = np.stack([q, [0.3, 0.4, 0.3], [0.6, 0.3, 0.1]], axis=1)  # columns are distributions
+    by_hand = [sum(a * math.log(a / b) for a, b in zip(col, q, strict=True)) for col in p.T]
+    np.testing.assert_allclose(kl_divergence(p, q, axis=0), by_hand, rtol=1e-14)
+    assert kl_divergence(p, q, axis=0)[0] == 0.0
+    np.testing.assert_allclose(cross_entropy(p, q, axis=0), [cross_entropy(c, q) for c in p.T])
+    np.testing.assert_allclose(kl_divergence(q, p, axis=0), [kl_divergence(q, c) for c in p.T])
+
+
+def test_masked_array_is_refused_not_unmasked():
+    # 0.1 ignored the mask and returned 1.0397
+    with pytest.raises(TypeError, match="masked array"):
+        entropy(np.ma.masked_array([0.5, 0.25, 0.25], mask=[0, 0, 1]))
+
+
+def test_sum_error_shows_the_deviation():
+    # 0.1 printed "(got sums in [1, 1])" for sums that are off by 3e-7
+    with pytest.raises(ValueError, match=r"off by up to 3\.0e-07"):
+        entropy([0.5, 0.5 + 3e-7])
+
+
+def test_float32_softmax_output_is_a_distribution():
+    z = np.random.default_rng(3).normal(scale=4.0, size=(8, 100)).astype(np.float32)
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    p = e / e.sum(axis=1, keepdims=True)
+    assert np.abs(p.sum(axis=1, dtype=np.float64) - 1).max() > 1e-9  # refused by 0.1
+    q = np.full(100, 0.01, dtype=np.float32)
+    for value in (entropy(p), cross_entropy(p, q), kl_divergence(p, q)):
+        assert value.dtype == np.float64 and value.shape == (8,)
+    np.testing.assert_allclose(kl_divergence(p, q), cross_entropy(p, q) - entropy(p), rtol=1e-12)
+
+
+def test_near_equal_float32_distributions_keep_their_kl():
+    """Renormalisation: the rounding of the float32 sums does not bias a small KL."""
+    p64 = np.random.default_rng(4).dirichlet(np.ones(50))
+    q64 = p64 * (1 + 1e-3 * np.sin(np.arange(50)))
+    p32, q32 = p64.astype(np.float32), (q64 / q64.sum()).astype(np.float32)
+    pr = p32.astype(np.float64) / p32.astype(np.float64).sum()
+    qr = q32.astype(np.float64) / q32.astype(np.float64).sum()
+    assert rel_err(kl_divergence(p32, q32), mp_kl(pr, qr)) < 1e-12
+
+
+@pytest.mark.parametrize("shape_q", [(3, 4), (1, 4), (4,)])
+def test_batch_axes_broadcast_and_categories_match(shape_q):
+    rng = np.random.default_rng(5)
+    p = rng.dirichlet(np.ones(4), size=(2, 3))
+    q = rng.dirichlet(np.ones(4), size=shape_q[:-1]) if len(shape_q) > 1 else rng.dirichlet(
+        np.ones(4))
+    out = kl_divergence(p, q)
+    qb = np.broadcast_to(q, p.shape)
+    expected = [[kl_divergence(p[i, j], qb[i, j]) for j in range(3)] for i in range(2)]
+    np.testing.assert_allclose(out, expected, rtol=1e-14)
+
+
+@pytest.mark.parametrize(
+    ("p", "q"),
+    [
+        ([0.5, 0.5], [1.2, -0.2]),  # p > 0 everywhere: the sign of q shows as NaN
+        ([1.0, 0.0], [1.2, -0.2]),  # p = 0 where q < 0: checked up front
+        ([0.2, 0.3, 0.5], [0.6, 0.6, -0.2]),
+    ],
+)
+def test_negative_q_is_refused_whatever_p(p, q):
+    for f in (cross_entropy, kl_divergence):
+        with pytest.raises(ValueError, match="q must be non-negative"):
+            f(p, q)
+
+
+@pytest.mark.parametrize("p", [[1.5, -0.5], [0.5, -0.1, 0.6], [[0.5, 0.5], [1.5, -0.5]]])
+def test_negative_p_is_refused(p):
+    for f in (entropy, lambda a: cross_entropy(a, np.full(np.shape(a), 0.5)),
+              lambda a: kl_divergence(a, np.full(np.shape(a), 0.5))):
+        with pytest.raises(ValueError, match="p must be non-negative"):
+            f(p)

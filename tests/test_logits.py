@@ -11,7 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from infolib import cross_entropy, cross_entropy_with_logits, log_softmax, softmax
+from infolib import (
+    binary_cross_entropy_with_logits,
+    cross_entropy,
+    cross_entropy_with_logits,
+    log_softmax,
+    softmax,
+)
+from infolib._kernels import BLOCK
 
 
 def mp_log_softmax(z: np.ndarray) -> np.ndarray:
@@ -141,7 +148,7 @@ def test_bad_targets(target, exc, match):
     [
         ([[0.0, np.nan, 0.0], [0.0, 0.0, 0.0]], "logits must be finite"),
         ([[0.0, np.inf, 0.0], [0.0, 0.0, 0.0]], "logits must be finite"),
-        ([0.0, 0.0, 0.0], r"logits must have shape \(n, k\)"),
+        (0.0, "logits must have at least one dimension"),
     ],
 )
 def test_bad_logits(logits, match):
@@ -171,3 +178,184 @@ def test_tiny_losses_keep_their_relative_accuracy():
     assert abs(loss - ref) / ref < 1e-13
     ties = log_softmax([2.0, 2.0, -40.0])
     np.testing.assert_allclose(ties[:2], -math.log(2.0 + math.exp(-42.0)), rtol=1e-15)
+
+
+# ---------------------------------------------------------------- batch dimensions (0.2)
+
+
+def test_one_dimensional_logits_are_one_sample():
+    z = np.array([2.0, 0.0, -1.0])
+    assert cross_entropy_with_logits(0, z) == pytest.approx(-log_softmax(z)[0], rel=1e-15)
+    assert cross_entropy_with_logits(0, z, reduction="none").shape == ()
+    with pytest.raises(ValueError, match=r"class labels of shape \(\) or probabilities of shape"):
+        cross_entropy_with_logits([0, 1], z)
+
+
+def test_leading_batch_dimensions_equal_the_flattened_loss():
+    rng = np.random.default_rng(7)
+    z = rng.normal(size=(4, 5, 6))
+    y = rng.integers(0, 6, size=(4, 5))
+    t = rng.dirichlet(np.ones(6), size=(4, 5))
+    flat = cross_entropy_with_logits(y.ravel(), z.reshape(-1, 6), reduction="none")
+    np.testing.assert_array_equal(cross_entropy_with_logits(y, z, reduction="none"),
+                                  flat.reshape(4, 5))
+    assert cross_entropy_with_logits(y, z) == pytest.approx(flat.mean(), rel=1e-15)
+    soft = cross_entropy_with_logits(t, z, reduction="none")
+    np.testing.assert_allclose(soft, cross_entropy(t, softmax(z)), rtol=1e-12)
+
+
+def test_classes_along_another_axis_like_torch_n_c_d():
+    rng = np.random.default_rng(8)
+    z = rng.normal(size=(3, 4, 5))  # (N, C, d): classes along axis 1
+    y = rng.integers(0, 4, size=(3, 5))
+    moved = cross_entropy_with_logits(y, np.moveaxis(z, 1, -1), reduction="none")
+    np.testing.assert_allclose(cross_entropy_with_logits(y, z, axis=1, reduction="none"),
+                               moved, rtol=1e-15)
+    t = np.moveaxis(rng.dirichlet(np.ones(4), size=(3, 5)), -1, 1)
+    np.testing.assert_allclose(
+        cross_entropy_with_logits(t, z, axis=1, reduction="none"),
+        cross_entropy_with_logits(np.moveaxis(t, 1, -1), np.moveaxis(z, 1, -1), reduction="none"),
+        rtol=1e-15,
+    )
+
+
+@pytest.mark.parametrize("k", [3, 10, 3 * BLOCK])
+def test_blocked_losses_equal_the_unblocked_formula_bit_for_bit(k):
+    rng = np.random.default_rng(k)
+    n = max(4, 4 * BLOCK // k)
+    z = rng.normal(scale=8.0, size=(n, k))
+    y = rng.integers(0, k, size=n)
+    t = rng.dirichlet(np.ones(k), size=n)
+    np.testing.assert_array_equal(cross_entropy_with_logits(y, z, reduction="none"),
+                                  -log_softmax(z)[np.arange(n), y])
+    np.testing.assert_array_equal(cross_entropy_with_logits(t, z, reduction="none"),
+                                  -(t * log_softmax(z)).sum(axis=1))
+
+
+def test_blocked_soft_losses_mend_zero_times_minus_infinity():
+    n = 2 * BLOCK
+    z = np.zeros((n, 3))
+    z[-1] = [0.0, -1e308, 1e308]
+    t = np.tile([0.0, 0.0, 1.0], (n, 1))
+    losses = cross_entropy_with_logits(t, z, reduction="none")
+    assert losses[-1] == 0.0 and np.isfinite(losses).all()
+    np.testing.assert_allclose(losses[:-1], math.log(3.0), rtol=1e-15)
+
+
+def test_float32_soft_targets_from_a_network():
+    z = np.random.default_rng(9).normal(size=(5, 40)).astype(np.float32)
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    t = e / e.sum(axis=1, keepdims=True)  # float32, rows off by ~1e-7
+    loss = cross_entropy_with_logits(t, z, reduction="none")
+    assert loss.dtype == np.float64
+    t64 = t.astype(np.float64) / t.astype(np.float64).sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(loss, cross_entropy_with_logits(t64, z.astype(np.float64),
+                                                               reduction="none"), rtol=1e-15)
+
+
+def test_cross_entropy_with_logits_matches_torch():
+    torch = pytest.importorskip("torch", reason="torch is a benchmark-only dependency")
+    rng = np.random.default_rng(10)
+    z = rng.normal(scale=10.0, size=(6, 7, 5))
+    y = rng.integers(0, 5, size=(6, 7))
+    t = rng.dirichlet(np.ones(5), size=(6, 7))
+    zt = torch.from_numpy(np.moveaxis(z, -1, 1).copy())  # torch wants (N, C, d)
+    ref = torch.nn.functional.cross_entropy(zt, torch.from_numpy(y), reduction="none")
+    # torch computes log(sum) and loses the relative precision of tiny losses: atol
+    np.testing.assert_allclose(cross_entropy_with_logits(y, z, reduction="none"), ref.numpy(),
+                               rtol=1e-13, atol=1e-15)
+    ref_soft = torch.nn.functional.cross_entropy(
+        zt, torch.from_numpy(np.moveaxis(t, -1, 1).copy()), reduction="none")
+    np.testing.assert_allclose(cross_entropy_with_logits(t, z, reduction="none"),
+                               ref_soft.numpy(), rtol=1e-13, atol=1e-15)
+
+
+# ---------------------------------------------------------------- binary cross-entropy
+
+
+def mp_bce(t: float, z: float) -> float:
+    """-t log sigma(z) - (1 - t) log(1 - sigma(z)) at 60 digits."""
+    with mp.workdps(60):
+        tm, zm = mp.mpf(t), mp.mpf(z)
+        # -log sigma(z) = log(1 + e^-z) and -log(1 - sigma(z)) = log(1 + e^z), exactly
+        return float(tm * mp.log1p(mp.exp(-zm)) + (1 - tm) * mp.log1p(mp.exp(zm)))
+
+
+@pytest.mark.parametrize(
+    ("t", "z"),
+    [(1.0, 40.0), (0.0, -40.0), (1.0, 700.0), (0.0, -700.0), (1.0, 2.0), (0.0, 2.0),
+     (0.3, 0.5), (0.999, 8.0), (1e-9, -30.0), (0.5, 1e-12), (1.0, -30.0), (0.25, -3.0)],
+)
+def test_binary_cross_entropy_matches_mpmath(t, z):
+    got = binary_cross_entropy_with_logits(t, z)
+    ref = mp_bce(t, z)
+    assert abs(got - ref) <= 4e-16 * abs(ref)
+
+
+def test_tiny_binary_losses_keep_their_relative_precision():
+    # torch's (1 - t) z - log_sigmoid(z) rounds this loss to 0 for t = 0, z = -40
+    loss = binary_cross_entropy_with_logits([1.0, 0.0], [40.0, -40.0], reduction="none")
+    with mp.workdps(50):
+        ref = float(mp.log1p(mp.exp(-40)))
+    np.testing.assert_allclose(loss, [ref, ref], rtol=1e-15)
+
+
+def test_binary_cross_entropy_for_huge_logits_is_finite():
+    loss = binary_cross_entropy_with_logits([0.0, 1.0, 0.5], [1e308, -1e308, 1e308],
+                                            reduction="none")
+    np.testing.assert_array_equal(loss, [1e308, 1e308, 5e307])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(0.0, 1.0), st.floats(-50.0, 50.0))
+def test_binary_is_the_two_class_cross_entropy(t, z):
+    two_class = cross_entropy_with_logits([[1 - t, t]], [[0.0, z]])
+    assert binary_cross_entropy_with_logits(t, z) == pytest.approx(two_class, rel=1e-12,
+                                                                   abs=1e-300)
+
+
+def test_binary_cross_entropy_shapes_and_reductions():
+    rng = np.random.default_rng(11)
+    z = rng.normal(size=(3, 4))
+    t = rng.random((3, 4))
+    none = binary_cross_entropy_with_logits(t, z, reduction="none")
+    assert none.shape == (3, 4)
+    assert binary_cross_entropy_with_logits(t, z) == pytest.approx(none.mean(), rel=1e-15)
+    assert binary_cross_entropy_with_logits(t, z, reduction="sum") == pytest.approx(none.sum())
+    assert isinstance(binary_cross_entropy_with_logits(1, 0.0, reduction="none"), np.float64)
+
+
+def test_binary_cross_entropy_matches_torch():
+    torch = pytest.importorskip("torch", reason="torch is a benchmark-only dependency")
+    rng = np.random.default_rng(12)
+    z = rng.normal(scale=5.0, size=(50, 3))
+    t = np.where(rng.random((50, 3)) < 0.5, rng.random((50, 3)), rng.integers(0, 2, (50, 3)))
+    ref = torch.nn.functional.binary_cross_entropy_with_logits(
+        torch.from_numpy(z), torch.from_numpy(t), reduction="none").numpy()
+    np.testing.assert_allclose(binary_cross_entropy_with_logits(t, z, reduction="none"), ref,
+                               rtol=1e-12, atol=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("target", "logits", "exc", "match"),
+    [
+        ([0.5, 1.5], [0.0, 0.0], ValueError, r"target must lie in \[0, 1\] \(got 1.5\)"),
+        ([0.5, -0.1], [0.0, 0.0], ValueError, "target must lie in"),
+        ([0.5, np.nan], [0.0, 0.0], ValueError, "target must be finite"),
+        ([0.5], [0.0, 0.0], ValueError, r"target must have the shape of logits \(2,\)"),
+        ([0.5, 0.5], [0.0, np.inf], ValueError, "logits must be finite"),
+        ("ab", [0.0, 0.0], TypeError, "target must be numeric"),
+    ],
+)
+def test_binary_cross_entropy_bad_input(target, logits, exc, match):
+    with pytest.raises(exc, match=match):
+        binary_cross_entropy_with_logits(target, logits)
+
+
+def test_float32_logits_are_converted_block_by_block_with_the_same_values():
+    rng = np.random.default_rng(13)
+    z = rng.normal(scale=4.0, size=(3 * BLOCK // 4, 4)).astype(np.float32)
+    y = rng.integers(0, 4, size=z.shape[0])
+    np.testing.assert_array_equal(cross_entropy_with_logits(y, z, reduction="none"),
+                                  cross_entropy_with_logits(y, z.astype(np.float64),
+                                                            reduction="none"))
