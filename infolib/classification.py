@@ -34,6 +34,7 @@ from infolib._validation import (
     as_positive_scalar,
     as_target_distributions,
     as_unit_interval_scalar,
+    broadcast_shapes,
 )
 from infolib.logits import cross_entropy_with_logits, softmax
 
@@ -428,19 +429,18 @@ def softmax_regression_logits(X: Any, W: Any, b: Any) -> np.ndarray:
     (2, 2, 2)
     """
     x = _features(X)
-    w = as_float_array(W, "W")
-    if w.ndim < 2 or w.shape[-2] != x.shape[1]:
-        raise ValueError(f"W must have shape (..., {x.shape[1]}, K) to match X with "
-                         f"{x.shape[1]} feature(s) (got shape {w.shape})")
-    check_finite(w, "W")
-    bias = as_float_array(b, "b")
+    d = x.shape[1]
+    w = as_finite_array(W, "W")
+    if w.ndim < 2 or w.shape[-2] != d:
+        raise ValueError(
+            f"W must have shape (..., {d}, K) to match X with {d} feature(s) "
+            f"(got shape {w.shape})"
+        )
+    bias = as_finite_array(b, "b")
     if bias.ndim < 1 or bias.shape[-1] != w.shape[-1]:
-        raise ValueError(f"b must have shape (..., {w.shape[-1]}) to match W of shape {w.shape} "
-                         f"(got shape {bias.shape})")
-    check_finite(bias, "b")
-    try:
-        np.broadcast_shapes(w.shape[:-2], bias.shape[:-1])
-    except ValueError:
-        raise ValueError(f"the batch shapes of W {w.shape[:-2]} and b {bias.shape[:-1]} "
-                         "do not broadcast together") from None
+        raise ValueError(
+            f"b must have shape (..., {w.shape[-1]}) to match W of shape {w.shape} "
+            f"(got shape {bias.shape})"
+        )
+    broadcast_shapes(**{"the batch of W": w.shape[:-2], "the batch of b": bias.shape[:-1]})
     return np.einsum("nd,...dk->...nk", x, w) + bias[..., None, :]
