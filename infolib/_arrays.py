@@ -147,14 +147,22 @@ def as_unit_interval_scalar(x: Any, name: str) -> float:
     return value
 
 
-def as_sample_array(samples: Any, name: str = "samples", min_size: int = 1) -> np.ndarray:
-    """Return a finite 1-D float array of at least ``min_size`` samples."""
+def as_sample_array(
+    samples: Any, name: str = "samples", min_size: int = 1, *, batched: bool = False
+) -> np.ndarray:
+    """Return a finite float array of at least ``min_size`` samples along axis 0.
+
+    One-dimensional unless ``batched``: then the further axes, if any, are a batch
+    of independent sample sets (column ``j`` of an ``(n, m)`` array is one set).
+    """
     arr = as_float_array(samples, name)
-    if arr.ndim != 1:
-        raise ValueError(f"{name} must be one-dimensional (got shape {arr.shape})")
+    if arr.ndim == 0 or (arr.ndim != 1 and not batched):
+        want = "at least one-dimensional" if batched else "one-dimensional"
+        raise ValueError(f"{name} must be {want} (got shape {arr.shape})")
     check_finite(arr, name)
-    if arr.size < min_size:
-        raise ValueError(f"{name} must hold at least {min_size} value(s) (got {arr.size})")
+    if arr.shape[0] < min_size:
+        raise ValueError(f"{name} must hold at least {min_size} value(s) along axis 0 "
+                         f"(got {arr.shape[0]})")
     return arr
 
 
@@ -273,9 +281,9 @@ def as_category_indices(x: Any, name: str, k: int | None = None) -> np.ndarray:
 
 
 def as_log_density_values(
-    values: Any, name: str, n: int, *, returned: bool, zero_ok: bool = True
+    values: Any, name: str, shape: tuple[int, ...], *, returned: bool, zero_ok: bool = True
 ) -> np.ndarray:
-    """One log-density value per sample, shape ``(n,)``: no NaN, no ``+inf``.
+    """One log-density value per sample, of the samples' ``shape``: no NaN, no ``+inf``.
 
     ``returned`` says the values came back from a callable (a scalar is then
     repeated, and the messages say "return"); with ``zero_ok=False`` a value
@@ -283,11 +291,11 @@ def as_log_density_values(
     """
     arr = as_float_array(values, name)
     if returned and arr.shape == ():
-        arr = np.full(n, float(arr))
-    if arr.shape != (n,):
+        arr = np.full(shape, float(arr))
+    if arr.shape != tuple(shape):
         verb = "return" if returned else "have"
-        raise ValueError(f"{name} must {verb} one value per sample: expected shape ({n},), "
-                         f"got {arr.shape}")
+        raise ValueError(f"{name} must {verb} one value per sample: expected shape "
+                         f"{tuple(shape)}, got {arr.shape}")
     if np.isnan(arr).any():
         raise ValueError(f"{name} returned NaN at {int(np.isnan(arr).sum())} sample(s)")
     if (arr == np.inf).any():

@@ -21,7 +21,11 @@ The log-densities may be given as
 * a callable evaluated on the whole sample array at once (vectorised),
 * an object with a ``log_prob`` method, such as
   :class:`infolib.distributions.Gaussian`, or
-* an array of the log-density values at the samples (same length).
+* an array of the log-density values at the samples (same shape).
+
+Samples of shape ``(n, *batch)`` are a batch of independent sample sets (axis 0
+indexes the samples), as drawn by a batched distribution; every estimate and
+standard error is then an array of the batch shape.
 
 References
 ----------
@@ -66,14 +70,16 @@ class MonteCarloEstimate:
 
     Attributes
     ----------
-    estimate : float
-        The sample mean of the summands.
-    standard_error : float
+    estimate : float or numpy.ndarray
+        The sample mean of the summands; for batched samples of shape
+        ``(n, *batch)``, an array of shape ``batch``, one mean per sample set.
+    standard_error : float or numpy.ndarray
         :math:`s/\sqrt n` with :math:`s` the ``ddof=1`` standard deviation of
-        the summands. It is ``0.0`` when the estimate is ``+inf`` (some sample
-        had :math:`q(x_j) = 0`, which shows the true value is infinite).
+        the summands (same shape as ``estimate``). It is ``0.0`` where the
+        estimate is ``+inf`` (some sample had :math:`q(x_j) = 0`, which shows
+        the true value is infinite).
     n : int
-        Number of samples.
+        Number of samples (per sample set).
 
     Examples
     --------
@@ -87,36 +93,47 @@ class MonteCarloEstimate:
     >>> round(lo, 4), round(hi, 4)
     (1.2322, 1.237)
 
+    A batched estimate formats entry by entry:
+
+    >>> import numpy as np
+    >>> MonteCarloEstimate(np.array([1.0, 2.5]), np.array([0.01, 0.02]), n=100).format(2)
+    array(['1.00 ± 0.01', '2.50 ± 0.02'], dtype='<U11')
+
     See Also
     --------
     monte_carlo_cross_entropy : returns one of these.
     """
 
-    estimate: float
-    standard_error: float
+    estimate: float | np.ndarray
+    standard_error: float | np.ndarray
     n: int
 
-    def __iter__(self) -> Iterator[float]:
+    def __iter__(self) -> Iterator[float | np.ndarray]:
         return iter((self.estimate, self.standard_error))
 
-    def interval(self, z: float = 1.96) -> tuple[float, float]:
+    def interval(self, z: float = 1.96) -> tuple[Any, Any]:
         """Return ``(estimate - z·se, estimate + z·se)``; ``z=1.96`` gives ≈95 % coverage."""
         zv = as_real_scalar(z, "z")
         if zv < 0.0:
             raise ValueError(f"z must be >= 0 (got {zv!r})")
-        if self.standard_error == 0.0:
-            return (self.estimate, self.estimate)
         half = zv * self.standard_error
         return (self.estimate - half, self.estimate + half)
 
-    def format(self, precision: int = 4) -> str:
-        """Return ``"estimate ± standard_error"`` with ``precision`` decimals."""
+    def format(self, precision: int = 4) -> str | np.ndarray:
+        """Return ``"estimate ± standard_error"`` with ``precision`` decimals.
+
+        For a batched estimate, an array of such strings of the batch shape.
+        """
         if isinstance(precision, bool) or not isinstance(precision, int) or precision < 0:
             raise ValueError(f"precision must be a non-negative integer (got {precision!r})")
-        return f"{self.estimate:.{precision}f} ± {self.standard_error:.{precision}f}"
+        if np.ndim(self.estimate) == 0:
+            return f"{self.estimate:.{precision}f} ± {self.standard_error:.{precision}f}"
+        pairs = zip(np.ravel(self.estimate), np.ravel(self.standard_error), strict=True)
+        text = [f"{e:.{precision}f} ± {s:.{precision}f}" for e, s in pairs]  # str formatting
+        return np.array(text).reshape(np.shape(self.estimate))
 
     def __str__(self) -> str:
-        return self.format()
+        return str(self.format())
 
 
 def _evaluate(
@@ -129,28 +146,32 @@ def _evaluate(
     """
     if callable(log_f) or hasattr(log_f, "log_prob"):
         func = log_f if callable(log_f) else log_f.log_prob
-        return as_log_density_values(func(raw), name, samples.size, returned=True,
+        return as_log_density_values(func(raw), name, samples.shape, returned=True,
                                      zero_ok=zero_ok)
     if isinstance(log_f, (str, bytes)) or not hasattr(log_f, "__len__"):
         raise TypeError(
             f"{name} must be a callable, an object with a log_prob method, or an "
             f"array of log-density values, got {type(log_f).__name__}"
         )
-    return as_log_density_values(log_f, name, samples.size, returned=False, zero_ok=zero_ok)
+    return as_log_density_values(log_f, name, samples.shape, returned=False, zero_ok=zero_ok)
 
 
 def _summarise(terms: np.ndarray, scale: float) -> MonteCarloEstimate:
-    n = terms.size
-    if np.isposinf(terms).any():
-        return MonteCarloEstimate(math.inf, 0.0, n)
-    with np.errstate(over="ignore"):
-        estimate = float(np.mean(terms))
-        standard_error = float(np.std(terms, ddof=1)) / math.sqrt(n)
-    return MonteCarloEstimate(estimate / scale, standard_error / scale, n)
+    """The mean of the summands along axis 0 and its standard error, per batch entry."""
+    n = terms.shape[0]
+    infinite = np.isposinf(terms).any(axis=0)  # some q(x_j) = 0: the true value is +inf
+    with np.errstate(over="ignore", invalid="ignore"):
+        estimate = np.mean(terms, axis=0)
+        standard_error = np.std(terms, ddof=1, axis=0) / math.sqrt(n)
+    estimate = np.where(infinite, math.inf, estimate) / scale
+    standard_error = np.where(infinite, 0.0, standard_error) / scale
+    if terms.ndim == 1:
+        return MonteCarloEstimate(float(estimate), float(standard_error), n)
+    return MonteCarloEstimate(estimate, standard_error, n)
 
 
 def _prepare(samples: Any) -> tuple[np.ndarray, np.ndarray]:
-    arr = as_sample_array(samples, "samples", min_size=2)
+    arr = as_sample_array(samples, "samples", min_size=2, batched=True)
     return arr, np.asarray(samples)
 
 
@@ -161,9 +182,13 @@ def monte_carlo_cross_entropy(
 
     Parameters
     ----------
-    samples : array_like, shape (n,)
-        At least two finite samples :math:`x_j \sim p`.
-    log_q : callable, object with ``log_prob``, or array_like of shape (n,)
+    samples : array_like, shape (n,) or (n, *batch)
+        At least two finite samples :math:`x_j \sim p` along axis 0. Further
+        axes are a batch of independent sample sets, for instance
+        ``Gaussian(means, stds).sample(n, rng)``: the log-densities are then
+        evaluated on the whole array (they must return its shape) and the
+        estimate and standard error are arrays of the batch shape.
+    log_q : callable, object with ``log_prob``, or array_like of the samples' shape
         :math:`\log q`, evaluated on all samples at once, or its values at the
         samples. NaN or ``+inf`` values raise ``ValueError``. A value ``-inf``
         (:math:`q(x_j) = 0`) makes the estimate ``+inf`` with standard error 0.
@@ -236,9 +261,13 @@ def monte_carlo_kl_divergence(
 
     Parameters
     ----------
-    samples : array_like, shape (n,)
-        At least two finite samples :math:`x_j \sim p`.
-    log_p, log_q : callable, object with ``log_prob``, or array_like of shape (n,)
+    samples : array_like, shape (n,) or (n, *batch)
+        At least two finite samples :math:`x_j \sim p` along axis 0. Further
+        axes are a batch of independent sample sets, for instance
+        ``Gaussian(means, stds).sample(n, rng)``: the log-densities are then
+        evaluated on the whole array (they must return its shape) and the
+        estimate and standard error are arrays of the batch shape.
+    log_p, log_q : callable, object with ``log_prob``, or array_like of the samples' shape
         Log-densities as in :func:`monte_carlo_cross_entropy`. ``log_p`` must
         be finite at every sample; ``log_q = -inf`` at a sample gives ``+inf``.
     base : float, optional
@@ -252,6 +281,16 @@ def monte_carlo_kl_divergence(
     >>> x = p.sample(50_000, np.random.default_rng(0))
     >>> result = monte_carlo_kl_divergence(x, p.log_prob, q.log_prob)
     >>> abs(result.estimate - p.kl_divergence(q)) < 4 * result.standard_error
+    True
+
+    Six pairs at once, from one batch of samples of shape ``(n, 6)``:
+
+    >>> ps, qs = Gaussian(np.zeros(6), 1.0), Gaussian(np.arange(6.0), 2.0)
+    >>> batch = monte_carlo_kl_divergence(ps.sample(50_000, np.random.default_rng(1)),
+    ...                                   ps.log_prob, qs.log_prob)
+    >>> batch.estimate.shape
+    (6,)
+    >>> bool(np.all(np.abs(batch.estimate - ps.kl_divergence(qs)) < 4 * batch.standard_error))
     True
 
     See Also

@@ -247,3 +247,47 @@ def _log_n01(x):
 def test_bad_inputs(call, exc, name: str) -> None:
     with pytest.raises(exc, match=rf"\b{name}\b"):
         call()
+
+
+# batched samples, shape (n, *batch): one estimate per sample set
+
+
+def test_batched_estimate_matches_one_set_at_a_time():
+    rng = np.random.default_rng(7)
+    ps, qs = Gaussian(rng.normal(size=4), rng.uniform(0.5, 2, 4)), Gaussian(0.3, 1.5)
+    x = ps.sample(2_000, rng)
+    batch = monte_carlo_kl_divergence(x, ps.log_prob, qs.log_prob)
+    assert batch.estimate.shape == batch.standard_error.shape == (4,) and batch.n == 2_000
+    for j in range(4):  # the reference: each column as its own 1-D problem
+        pj = Gaussian(float(ps.mean[j]), float(ps.std[j]))
+        one = monte_carlo_kl_divergence(x[:, j], pj.log_prob, qs.log_prob)
+        np.testing.assert_allclose(batch.estimate[j], one.estimate, rtol=1e-12)
+        np.testing.assert_allclose(batch.standard_error[j], one.standard_error, rtol=1e-10)
+
+
+def test_batched_infinite_entry_stays_per_column():
+    x = np.array([[0.0, 0.0], [1.0, 1.0], [1.0, 0.0]])
+    with np.errstate(divide="ignore"):
+        log_q = np.log(np.array([[0.5, 0.5], [0.5, 0.0], [0.5, 0.5]]))
+    result = monte_carlo_cross_entropy(x, log_q)
+    assert result.estimate[0] == pytest.approx(np.log(2)) and result.standard_error[0] == 0.0
+    assert result.estimate[1] == np.inf and result.standard_error[1] == 0.0
+
+
+def test_batched_log_density_of_wrong_shape_is_refused():
+    x = np.zeros((10, 3))
+    with pytest.raises(ValueError, match=r"log_q must return one value per sample.*\(10, 3\)"):
+        monte_carlo_cross_entropy(x, lambda v: np.zeros(10))
+
+
+def test_batched_format_and_interval_are_elementwise():
+    result = MonteCarloEstimate(np.array([[1.0, 2.0]]), np.array([[0.1, 0.0]]), n=5)
+    assert result.format(1).tolist() == [["1.0 ± 0.1", "2.0 ± 0.0"]]
+    lo, hi = result.interval(2.0)
+    np.testing.assert_allclose(lo, [[0.8, 2.0]])
+    np.testing.assert_allclose(hi, [[1.2, 2.0]])
+
+
+def test_scalar_samples_are_refused_even_when_batched():
+    with pytest.raises(ValueError, match="samples must be at least one-dimensional"):
+        monte_carlo_entropy(1.0, lambda v: 0.0)
