@@ -11,7 +11,15 @@ arrays) follow one policy, documented in the module docstring of
 :mod:`infolib._validation` ("dtype policy").
 """
 
-from infolib import classification, distributions, information, mixtures
+from infolib import (
+    classification,
+    coding,
+    distributions,
+    information,
+    labels,
+    mixtures,
+    optimize,
+)
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
 from infolib.distributions import Bernoulli, Categorical, Gaussian, MultivariateGaussian
 from infolib.information import (
@@ -49,9 +57,12 @@ __all__ = [
     "cross_entropy_with_logits",
     "binary_cross_entropy_with_logits",
     "classification",
+    "coding",
     "distributions",
     "information",
+    "labels",
     "mixtures",
+    "optimize",
     "Bernoulli",
     "Categorical",
     "Gaussian",

@@ -17,6 +17,7 @@ NAMES_OF_0_1 = [
 NEW_IN_0_2 = [
     "binary_cross_entropy_with_logits", "joint_entropy", "conditional_entropy",
     "mutual_information", "jensen_shannon", "MultivariateGaussian", "information",
+    "coding", "labels", "optimize",
 ]
 
 
