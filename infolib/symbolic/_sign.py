@@ -20,6 +20,12 @@ from infolib.symbolic._normalize import (
 
 _UNKNOWN, _NONNEG, _POS = 0, 1, 2
 
+#: The convexity argument gives up on a variable whose second derivative has more
+#: operations than this: simplify() on such an expression can take minutes (a
+#: nested log of a rational function of 317 operations took 122 s) and almost never
+#: decides its sign. Giving up is sound, it only means "not proved".
+_CONVEXITY_MAX_OPS = 200
+
 
 def _assumption_sign(e: sp.Basic) -> int:
     if not isinstance(e, sp.Expr):
@@ -132,7 +138,7 @@ def _sign_convex(e: sp.Basic, depth: int) -> int:
         if _is_zero(g1):
             continue
         g2 = sp.diff(g1, v)
-        if not _sign_cheap(g2):
+        if sp.count_ops(g2) > _CONVEXITY_MAX_OPS or not _sign_cheap(g2):
             continue  # not provably convex in v
         try:
             critical = sp.solve(g1, v)
