@@ -30,10 +30,10 @@ BLOCK = 1 << 15
 KL_SUB, KL_LEAF = 1 << 14, 1 << 16
 
 # Below this |x| the KL term q * phi(1 + x) is evaluated by its Taylor series.
-_SERIES_CUTOFF = 1e-2
+KL_SERIES_CUTOFF = 1e-2
 # Coefficients of phi(1 + x) = sum_{k>=2} (-1)^k x^k / (k (k - 1)), k = 2..11:
 # at |x| <= 1e-2 the first omitted term is below 1e-18 of the leading one.
-_SERIES_COEFFS = np.array([(-1.0) ** k / (k * (k - 1)) for k in range(2, 12)])
+KL_SERIES_COEFFS = np.array([(-1.0) ** k / (k * (k - 1)) for k in range(2, 12)])
 
 
 # phi(1 + x) + phi(1 - x) = x^2 (1 + x^2/6 + x^4/15 + x^6/28 + x^8/45 + ...), in powers of x^2:
@@ -50,9 +50,9 @@ def to_base(value: np.ndarray | float, base: Any) -> np.ndarray | np.floating:
 
 def _series(x: np.ndarray, q: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """``q x^2 sum_k c_k x^k`` by Horner's rule: the operations of ``polyval``, in place."""
-    poly = x * _SERIES_COEFFS[-1]
-    poly += _SERIES_COEFFS[-2]
-    for c in _SERIES_COEFFS[-3::-1]:
+    poly = x * KL_SERIES_COEFFS[-1]
+    poly += KL_SERIES_COEFFS[-2]
+    for c in KL_SERIES_COEFFS[-3::-1]:
         poly *= x
         poly += c
     out = np.multiply(q, x, out=out)
@@ -90,7 +90,7 @@ def _terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:
         d = p - q
         x = d / q
         terms = special.xlog1py(p, x) - d
-        near = np.abs(x) <= _SERIES_CUTOFF  # NaN (p = q = 0) compares False
+        near = np.abs(x) <= KL_SERIES_CUTOFF  # NaN (p = q = 0) compares False
         if near.any():
             terms[near] = _series(x[near], q[near])
     return _mended(p, q, terms)
@@ -122,7 +122,7 @@ def _block_terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:
             pb, qb, ob = pf[i : i + KL_SUB], qf[i : i + KL_SUB], out[i : i + KL_SUB]
             d = pb - qb
             x = d / qb
-            near = np.flatnonzero(np.abs(x) <= _SERIES_CUTOFF)
+            near = np.flatnonzero(np.abs(x) <= KL_SERIES_CUTOFF)
             if near.size == x.size:  # finite: x is, and q > 0
                 _series(x, qb, out=ob)
                 continue
@@ -234,7 +234,7 @@ def js_terms(p: np.ndarray, q: np.ndarray) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         s = p + q
         x = (p - q) / s
-        near = np.abs(x) <= _SERIES_CUTOFF  # NaN (p = q = 0) compares False
+        near = np.abs(x) <= KL_SERIES_CUTOFF  # NaN (p = q = 0) compares False
         ok = s > 0.0
         out = special.xlogy(p, np.where(ok, 2.0 * p / s, 1.0))
         out += special.xlogy(q, np.where(ok, 2.0 * q / s, 1.0))

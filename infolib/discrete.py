@@ -29,7 +29,14 @@ from typing import Any
 import numpy as np
 from scipy import special
 
-from infolib._kernels import BLOCK, kl_sum, sum_last_axis, to_base
+from infolib._kernels import (
+    BLOCK,
+    KL_SERIES_COEFFS,
+    KL_SERIES_CUTOFF,
+    kl_sum,
+    sum_last_axis,
+    to_base,
+)
 from infolib._validation import (
     as_float_array,
     as_probabilities,
@@ -37,7 +44,18 @@ from infolib._validation import (
     check_nonnegative,
 )
 
-__all__ = ["entropy", "cross_entropy", "kl_divergence", "empirical_distribution"]
+__all__ = [
+    "entropy",
+    "cross_entropy",
+    "kl_divergence",
+    "empirical_distribution",
+    "KL_SERIES_COEFFS",
+    "KL_SERIES_CUTOFF",
+]
+
+# KL_SERIES_COEFFS: c_k = (-1)^k / (k (k - 1)) for k = 2..11, the Taylor coefficients of
+# phi(1 + x) = (1 + x) log(1 + x) - x; kl_divergence evaluates each term q phi(p / q) as
+# q x^2 sum_k c_k x^(k-2) with x = p/q - 1 where |x| <= KL_SERIES_CUTOFF (chapter 9).
 
 
 def _blockwise(axis: int, *arrays: np.ndarray) -> bool:
