@@ -9,6 +9,35 @@ Array types (which dtypes are accepted, the float64 results, the sum tolerance
 of float16/float32 distributions such as a network's softmax output, masked
 arrays) follow one policy, documented in the module docstring of
 :mod:`infolib._validation` ("dtype policy").
+
+Architecture (which module does what; each public module has one job):
+
+========================  =================================================================
+module                    job
+========================  =================================================================
+``discrete``              H(p), H(p, q), KL(p || q) of discrete distributions; p-hat
+``information``           joint and conditional entropy, mutual information, Jensen-Shannon
+``logits``                softmax, log-softmax, (binary) cross-entropy from logits
+``labels``                one-hot and label-smoothed targets
+``classification``        softmax regression: logits, gradient, fitting by gradient descent
+``distributions``         Bernoulli, Categorical, Gaussian, MultivariateGaussian (batched),
+                          each in its own module (``bernoulli``, ``categorical``, ...)
+``mixtures``              Gaussian mixtures (``gaussian_mixture``), forward and reverse KL
+``montecarlo``            Monte Carlo estimates with standard errors (batched)
+``coding``                Huffman and Shannon codeword lengths
+``optimize``              one-dimensional minimisation on an interval
+``numeric_check``         the chapters' numeric checks, printed as bounds against tolerances
+``check``                 the self-checks of the exercises ("correct" / "not yet")
+``plotting``              the figure style (light and dark mode, deterministic PNGs)
+``symbolic``              Derivation and the provers (its own table in its ``__init__``)
+``_validation``           every domain validator (on ``_arrays``' array primitives)
+``_kernels``              blocked array kernels of the discrete measures (KL, JS, sums)
+``_special``              special functions without cancellation (log1p forms, series)
+``_families``             what the distribution classes share (repr, batch shape, ``base``)
+========================  =================================================================
+
+Dependencies point one way: the private modules depend on nothing public, the
+measures on them, the distributions and fitting code on the measures.
 """
 
 from infolib import (
