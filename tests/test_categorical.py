@@ -6,22 +6,12 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 from scipy import optimize, special, stats
+from strategies import prob_vectors
 
 from infolib.distributions import Bernoulli, Categorical
-
-
-@st.composite
-def prob_vectors(draw, k: int | None = None) -> np.ndarray:
-    """Probability vectors with some exact zeros and possibly tiny entries (>= 1e-300)."""
-    if k is None:
-        k = draw(st.integers(min_value=1, max_value=6))
-    weight = st.one_of(st.just(0.0), st.floats(min_value=1e-300, max_value=1.0))
-    w = np.array(draw(st.lists(weight, min_size=k, max_size=k)))
-    assume(w.sum() > 0)
-    return w / w.sum()
 
 
 def isclose(a: float, b: float, scale: float = 1.0, rel: float = 1e-9) -> bool:

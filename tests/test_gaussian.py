@@ -10,21 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import integrate, optimize, stats
+from strategies import gaussians, isclose, means, stds
 
 from infolib.gaussian import Gaussian
-
-means = st.floats(min_value=-100.0, max_value=100.0, allow_nan=False)
-stds = st.floats(min_value=1e-3, max_value=1e3, allow_nan=False)
-
-
-def gaussians() -> st.SearchStrategy[Gaussian]:
-    return st.builds(Gaussian, means, stds)
-
-
-def isclose(a: float, b: float, scale: float = 1.0, rel: float = 1e-9) -> bool:
-    if math.isinf(a) or math.isinf(b):
-        return a == b
-    return math.isclose(a, b, rel_tol=rel, abs_tol=rel * scale)
 
 
 @given(means, stds, st.lists(st.floats(-1e3, 1e3), min_size=1, max_size=5))
