@@ -24,7 +24,7 @@ COMPAT_CPU := NPY_DISABLE_CPU_FEATURES="FMA3 AVX2 AVX512F AVX512CD AVX512_SKX AV
 else
 COMPAT_CPU := OPENBLAS_CORETYPE=ARMV8
 endif
-TEST_ARGS := tests infolib chapters --nbval --nbval-current-env \
+TEST_ARGS := tests infolib chapters -n auto --dist loadscope --nbval --nbval-current-env \
 	--nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: help book test test-portable outputs lab clean benchmark lint student

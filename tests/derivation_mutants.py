@@ -93,10 +93,6 @@ print("MUTANT-REPORT " + _json.dumps(_mutant_report))
 '''
 
 
-#: Reports of the notebooks run in this session, for the summary that conftest prints.
-SCORES: dict[str, list[dict]] = {}
-
-
 def run_mutants(notebook: Path, timeout: int = 1200) -> list[dict]:
     """Execute ``notebook`` with the recorder and reporter; return the mutant report."""
     nb = nbformat.read(notebook, as_version=4)
