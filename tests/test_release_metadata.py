@@ -27,6 +27,7 @@ import edition  # noqa: E402
 PLACEHOLDER_URLS = ("github.com/infolib-book/entropy-kl-likelihood",)
 RELEASE = re.compile(r"^## (\d+\.\d+\.\d+) \((\d{4}-\d{2}-\d{2})\)$", re.M)
 ERRATA_RELEASE = re.compile(r"^### Corrected in edition (\S+) \((\d{4}-\d{2}-\d{2})\)", re.M)
+UNRELEASED_ERRATA = "### Not yet released, relative to edition "
 START, END = "<!-- errata-start -->", "<!-- errata-end -->"
 
 
@@ -85,6 +86,8 @@ def test_changelog_releases_are_in_order_and_errata_name_known_releases():
     errata = text.split(START, 1)[1].split(END, 1)[0]
     headings = ERRATA_RELEASE.findall(errata)
     assert headings, "the Errata section lists no edition"
+    for line in re.findall(r"^### .*$", errata, re.M):
+        assert ERRATA_RELEASE.match(line) or line.startswith(UNRELEASED_ERRATA), line
     for version, date in headings:
         assert (version, date) in found, f"errata for {version} ({date}): no such release"
     # Every correction names where it is: a chapter or reference heading, then entries.
