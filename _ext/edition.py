@@ -71,7 +71,8 @@ def switch_repository_buttons(theme_options: dict) -> bool:
     launch = dict(theme_options.get("launch_buttons") or {})
     if url:
         theme_options["repository_url"] = url
-        theme_options.setdefault("use_repository_button", True)
+        # Jupyter Book's defaults say False; the URL is the switch.
+        theme_options["use_repository_button"] = True
         return True
     theme_options.pop("repository_url", None)
     for key in REPOSITORY_BUTTONS:

@@ -138,7 +138,11 @@ def test_no_url_switches_every_repository_and_launch_button_off():
 
 def test_a_url_switches_the_repository_button_on_and_keeps_the_launch_buttons():
     launch = {"binderhub_url": "https://mybinder.org", "colab_url": "https://colab.example"}
-    options = {"repository_url": "https://github.com/a/b ", "launch_buttons": dict(launch)}
+    options = {
+        "repository_url": "https://github.com/a/b ",
+        "use_repository_button": False,  # Jupyter Book's default
+        "launch_buttons": dict(launch),
+    }
     assert edition.switch_repository_buttons(options) is True
     assert options["repository_url"] == "https://github.com/a/b"
     assert options["use_repository_button"] is True
