@@ -62,6 +62,8 @@ def test_citation_names_title_authors_and_both_licences():
     assert set(citation["license"]) == {"CC-BY-4.0", "MIT"}
     url = citation.get("repository-code", "")
     assert not any(p in url for p in PLACEHOLDER_URLS)
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    assert url == (config["repository"]["url"] or ""), "CITATION.cff and repository.url differ"
 
 
 def test_licence_file_readme_and_pyproject_state_the_licences():

@@ -27,7 +27,7 @@ URL = "https://github.com/some-teacher/entropy-book"
 
 @pytest.fixture
 def book(tmp_path: Path) -> Path:
-    for name in ("_config.yml", "requirements.txt"):
+    for name in ("_config.yml", "requirements.txt", "CITATION.cff"):
         shutil.copy2(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "chapters", tmp_path / "chapters")
     return tmp_path
@@ -73,6 +73,11 @@ def test_every_notebook_gets_a_first_hidden_guarded_cell(book):
     assert config["repository"] == {"url": URL, "branch": "main"}
     config["repository"] = config_before["repository"]
     assert config == config_before, "only the repository block may change"
+    citation = yaml.safe_load((book / "CITATION.cff").read_text())
+    citation_before = yaml.safe_load((ROOT / "CITATION.cff").read_text())
+    assert citation.pop("repository-code") == URL
+    citation_before.pop("repository-code", None)
+    assert citation == citation_before
 
 
 def test_running_again_updates_the_cell_and_adds_none(book):
@@ -86,6 +91,9 @@ def test_running_again_updates_the_cell_and_adds_none(book):
     config = yaml.safe_load((book / "_config.yml").read_text())
     assert config["repository"]["url"] == "https://github.com/other/fork"
     assert config["repository"]["branch"] == "spring-2027"
+    citation = (book / "CITATION.cff").read_text()
+    assert citation.count("repository-code:") == 1
+    assert 'repository-code: "https://github.com/other/fork"' in citation
 
 
 def test_the_cell_installs_in_colab_only(book, monkeypatch):

@@ -6,7 +6,7 @@ Two things follow from the repository's address, and this tool does both:
 
 1. It writes the address into ``repository.url`` of ``_config.yml``, the one place it is
    kept (``_ext/edition.py`` shows the repository, Binder and Colab buttons only when it is
-   set), and the branch into ``repository.branch``.
+   set), and the branch into ``repository.branch``; CITATION.cff gets ``repository-code``.
 2. It gives every notebook in ``chapters/`` a first code cell, hidden on the site (tag
    ``remove-cell``), that installs infolib from that repository, but only when the notebook
    runs in Google Colab (``"google.colab" in sys.modules``), which does not have infolib.
@@ -123,11 +123,25 @@ def set_config_url(config: Path, url: str, branch: str) -> None:
     config.write_text("\n".join(lines))
 
 
+def set_citation_url(citation: Path, url: str) -> None:
+    """Write ``repository-code: url`` into CITATION.cff (a static file: a copy, checked by
+    tests/test_release_metadata.py against ``repository.url``)."""
+    lines = citation.read_text().rstrip("\n").split("\n")
+    entry = f'repository-code: "{url}"'
+    lines = [entry if line.startswith("repository-code:") else line for line in lines]
+    if entry not in lines:
+        lines.append(entry)
+    citation.write_text("\n".join(lines) + "\n")
+
+
 def set_repository(root: Path, url: str, branch: str = "main") -> list[Path]:
-    """Write ``url`` into ``root/_config.yml`` and the Colab cell into each chapter notebook."""
+    """Write ``url`` into ``root/_config.yml`` (and CITATION.cff, if there is one) and the
+    Colab cell into each chapter notebook."""
     url, branch = check_url(url), check_branch(branch)
     requirements = colab_requirements(root, url, branch)
     set_config_url(root / "_config.yml", url, branch)
+    if (root / "CITATION.cff").exists():
+        set_citation_url(root / "CITATION.cff", url)
     notebooks = sorted((root / "chapters").glob("*.ipynb"))
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
