@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         spec = known[chapter]
         print(f"{chapter}: {len(spec.questions)} questions, {spec.max_score} points -> "
               f"{folder.relative_to(ROOT) if folder.is_relative_to(ROOT) else folder} "
-              f"({time.perf_counter() - start:.0f} s)")
+              f"({time.perf_counter() - start:.0f} s)", flush=True)
     return 0
 
 

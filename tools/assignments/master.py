@@ -40,7 +40,9 @@ class Assignment:
             raise ValueError(f"{self.chapter}: question names repeat: {names}")
         for question in self.questions:
             if not question.name.isidentifier():
-                raise ValueError(f"{self.chapter}: question name {question.name!r} is no identifier")
+                raise ValueError(
+                    f"{self.chapter}: question name {question.name!r} is no identifier"
+                )
             exercise_text(self.chapter, question.label)  # fails loudly for a missing label
 
     @property

@@ -79,7 +79,7 @@ class NumberQuestion(Question):
 
     def answer_cell(self) -> str:
         lines = [self.setup.strip()] if self.setup.strip() else []
-        lines += [f"{name} = {solution}  # SOLUTION" for name, (solution, _) in self.answers.items()]
+        lines += [f"{name} = {code}  # SOLUTION" for name, (code, _) in self.answers.items()]
         return "\n".join(lines)
 
     def public_tests(self) -> list[str]:

@@ -24,7 +24,8 @@ ENTROPY = Assignment("01_entropy", (
         "(entries may be zero: $0 \\log 0 = 0$), with NumPy and without calling infolib.",
         function="entropy_bits", signature="p",
         docstring="Entropy in bits of the probability vector p.",
-        body="p = np.asarray(p, dtype=float)\nnz = p[p > 0]\nreturn float(-np.sum(nz * np.log2(nz)))",
+        body="p = np.asarray(p, dtype=float)\nnz = p[p > 0]\n"
+        "return float(-np.sum(nz * np.log2(nz)))",
         public_args="([0.5, 0.5],)",
         inputs=f"({_PROB_ZEROS}(int(rng.integers(2, 12))),)",
         reference="lambda p: infolib.entropy(p, base=2)",
@@ -198,4 +199,121 @@ MLE = Assignment("04_maximum_likelihood", (
     ),
 ))
 
-ASSIGNMENTS: tuple[Assignment, ...] = (ENTROPY, CROSS_ENTROPY, KL, MLE)
+CLASSIFICATION = Assignment("06_classification", (
+    ExpressionQuestion(
+        name="bce_gradient", label="ex-clf-binary-sigmoid", points=2,
+        task="`dBCE`, the derivative $\\mathrm{BCE}'(z)$ as a SymPy expression in the symbols "
+        "`z` and `y`.",
+        variable="dBCE", symbols='z, y = sp.symbols("z y", real=True)',
+        solution="1 / (1 + sp.exp(-z)) - y",
+        expected="sp.diff(-y * sp.log(1 / (1 + sp.exp(-z))) - (1 - y) * "
+        "sp.log(1 - 1 / (1 + sp.exp(-z))), z)",
+    ),
+    NumberQuestion(
+        name="smoothed_entropy", label="ex-clf-smoothing-entropy", points=1,
+        task="`H_smooth`, the entropy in nats of one smoothed target for $K = 3$ and "
+        "$\\varepsilon = 0.2$.",
+        answers={"H_smooth": (
+            "infolib.entropy(infolib.classification.smooth_labels([0], 3, epsilon=0.2)[0])",
+            "(lambda a, r: -a * np.log(a) - 2 * r * np.log(r))(1 - 0.2 + 0.2 / 3, 0.2 / 3)",
+        )},
+    ),
+    FunctionQuestion(
+        name="mean_log_loss", label="ex-clf-selfcheck", points=2,
+        task="Write `mean_log_loss(labels, logits)`: the mean cross-entropy (nats) of integer "
+        "labels `labels` (shape `(N,)`) under the softmax of `logits` (shape `(N, K)`). It must "
+        "not overflow for logits in the hundreds.",
+        function="mean_log_loss", signature="labels, logits",
+        docstring="Mean softmax cross-entropy of integer labels, in nats.",
+        body="z = np.asarray(logits, dtype=float)\nm = z.max(axis=1, keepdims=True)\n"
+        "log_norm = m[:, 0] + np.log(np.exp(z - m).sum(axis=1))\n"
+        "return float(np.mean(log_norm - z[np.arange(len(z)), labels]))",
+        public_args="([0, 1], [[2.0, 0.0, -1.0], [0.0, 3.0, 0.0]])",
+        inputs="(lambda n, k: (rng.integers(0, k, size=n), rng.normal(0, 300, size=(n, k))))"
+        "(int(rng.integers(1, 20)), int(rng.integers(2, 6)))",
+        reference="lambda y, z: infolib.cross_entropy_with_logits(y, z, reduction='mean')",
+    ),
+    NumberQuestion(
+        name="training_loss", label="ex-clf-selfcheck", points=1,
+        task="`J`, the training loss of the two examples in nats.",
+        answers={"J": (
+            "infolib.cross_entropy_with_logits([0, 1], [[2.0, 0.0, -1.0], [0.0, 3.0, 0.0]])",
+            "np.mean([-infolib.log_softmax([2.0, 0.0, -1.0])[0], "
+            "-infolib.log_softmax([0.0, 3.0, 0.0])[1]])",
+        )},
+    ),
+))
+
+CONTINUOUS = Assignment("07_continuous_models", (
+    ExpressionQuestion(
+        name="exponential_kl", label="ex-cont-exponential-kl", points=2,
+        task="`kl_exp`, $D_{\\mathrm{KL}}(p\\,\\|\\,q)$ in nats as a SymPy expression in the "
+        "symbols `beta1` and `beta2`.",
+        variable="kl_exp", symbols='beta1, beta2 = sp.symbols("beta1 beta2", positive=True)',
+        solution="sp.log(beta1 / beta2) + beta2 / beta1 - 1",
+        expected="sp.integrate(beta1 * sp.exp(-beta1 * sp.Symbol('x', positive=True)) * "
+        "sp.log(beta1 * sp.exp(-beta1 * sp.Symbol('x', positive=True)) / (beta2 * "
+        "sp.exp(-beta2 * sp.Symbol('x', positive=True)))), (sp.Symbol('x', positive=True), "
+        "0, sp.oo))",
+    ),
+    FunctionQuestion(
+        name="gaussian_kl", label="ex-cont-selfcheck", points=2,
+        task="Write `gaussian_kl(m1, s1, m2, s2)`, $D_{\\mathrm{KL}}(\\mathcal N(m_1, s_1^2)\\,"
+        "\\|\\,\\mathcal N(m_2, s_2^2))$ in nats, from the closed form.",
+        function="gaussian_kl", signature="m1, s1, m2, s2",
+        docstring="KL divergence between two Gaussians, in nats.",
+        body="return float(np.log(s2 / s1) + (s1**2 + (m1 - m2) ** 2) / (2 * s2**2) - 0.5)",
+        public_args="(0.0, 1.0, 1.0, 2.0)",
+        inputs="(rng.normal(0, 3), rng.uniform(0.1, 5), rng.normal(0, 3), rng.uniform(0.1, 5))",
+        reference="lambda m1, s1, m2, s2: "
+        "infolib.Gaussian(m1, s1).kl_divergence(infolib.Gaussian(m2, s2))",
+    ),
+))
+
+STABILITY = Assignment("09_numerical_stability", (
+    FunctionQuestion(
+        name="softplus", label="ex-num-softplus", points=2,
+        task="Write `softplus(z)` $= \\log(1 + e^{z})$ for a float `z`, with the stable formula: "
+        "it must be accurate for $|z|$ up to 1000 (no overflow, no `inf`).",
+        function="softplus", signature="z",
+        docstring="log(1 + exp(z)) without overflow.",
+        body="return float(max(z, 0.0) + np.log1p(np.exp(-abs(z))))",
+        public_args="(0.0,)",
+        inputs="(float(rng.choice([-1, 1]) * 10 ** rng.uniform(-3, 3)),)",
+        reference="lambda z: infolib.binary_cross_entropy_with_logits(0.0, z)",
+    ),
+    FunctionQuestion(
+        name="logsumexp", label="ex-num-selfcheck", points=2,
+        task="Write `logsumexp(z)` $= \\log\\sum_k e^{z_k}$ for a 1-D array `z`, without "
+        "overflow for entries in the thousands.",
+        function="logsumexp", signature="z",
+        docstring="log(sum(exp(z))) without overflow.",
+        body="z = np.asarray(z, dtype=float)\nm = z.max()\n"
+        "return float(m + np.log(np.exp(z - m).sum()))",
+        public_args="([1000.0, 999.0, 998.0],)",
+        inputs="(rng.normal(0, 1000, size=int(rng.integers(1, 10))),)",
+        reference="lambda z: z[0] - infolib.log_softmax(z)[0]",
+    ),
+    NumberQuestion(
+        name="lse_excess", label="ex-num-selfcheck", points=1,
+        task="`excess`, the value $\\log\\sum_k e^{z_k} - 1000$ for $z = (1000, 999, 998)$.",
+        answers={"excess": (
+            "np.log(np.exp(np.array([0.0, -1.0, -2.0])).sum())",
+            "-infolib.log_softmax([1000.0, 999.0, 998.0])[0]",
+        )},
+    ),
+    ExpressionQuestion(
+        name="fisher_coefficient", label="ex-num-fisher", points=2,
+        task="`coefficient`, the coefficient of $\\varepsilon^2$ in the expansion of "
+        "$d(\\varepsilon)$, as a SymPy expression in the symbol `a`.",
+        variable="coefficient", symbols='a = sp.Symbol("a", positive=True)',
+        solution="1 / (2 * a * (1 - a))",
+        expected="(lambda e: sp.series(a * sp.log(a / (a + e)) + (1 - a) * sp.log((1 - a) / "
+        "(1 - a - e)), e, 0, 3).removeO().coeff(e, 2))(sp.Symbol('epsilon'))",
+    ),
+))
+
+#: Every chapter with an assignment, in the book's order.
+ASSIGNMENTS: tuple[Assignment, ...] = (
+    ENTROPY, CROSS_ENTROPY, KL, MLE, CLASSIFICATION, CONTINUOUS, STABILITY,
+)
