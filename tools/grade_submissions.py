@@ -123,7 +123,8 @@ def _otter_run(notebook: Path, autograder: Path, *flags: str) -> tuple[str, dict
         command = [sys.executable, "-m", "otter", "run", "--no-logo", *flags,
                    "-a", str(autograder), "-o", tmp, str(notebook.resolve())]
         try:
-            run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S)
+            run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S,
+                                 cwd=tmp)
         except subprocess.TimeoutExpired:
             return f"TimeoutExpired: grading took over {TIMEOUT_S} s", None
         output = run.stdout + run.stderr

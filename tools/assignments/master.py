@@ -65,14 +65,21 @@ def _raw(config_name: str, config: dict) -> nbformat.NotebookNode:
     return nbformat.v4.new_raw_cell(f"# {config_name}\n{text}")
 
 
-def _prompt(assignment: Assignment, number: int, question: Question) -> str:
+def _prompt(assignment: Assignment, number: int, question: Question, quoted: bool) -> str:
+    """The question's Markdown: the exercise text (once per exercise), the task, the grading."""
     title = exercise_title(assignment.chapter, question.label)
-    heading = f"## Question {number}: `{question.name}` ({question.points} points)"
-    source = f"*From exercise `{question.label}` of the chapter*" + (f": {title}" if title else "")
-    quoted = "\n".join("> " + line if line else ">" for line in
-                       exercise_text(assignment.chapter, question.label).split("\n"))
+    points = f"{question.points} point{'s' if question.points != 1 else ''}"
+    heading = f"## Question {number}: `{question.name}` ({points})"
+    name = f"exercise `{question.label}` of the chapter" + (f" ({title})" if title else "")
+    if quoted:
+        text = f"*More of {name}, quoted above.*"
+    else:
+        text = f"*From {name}:*\n\n" + "\n".join(
+            "> " + line if line else ">"
+            for line in exercise_text(assignment.chapter, question.label).split("\n")
+        )
     return (
-        f"{heading}\n\n{source}\n\n{quoted}\n\n**Hand in:** {question.task.strip()}\n\n"
+        f"{heading}\n\n{text}\n\n**Hand in:** {question.task.strip()}\n\n"
         f"*{question.grading_note()}*"
     )
 
@@ -100,10 +107,13 @@ def master_notebook(assignment: Assignment) -> nbformat.NotebookNode:
     )
     cells = [_raw("ASSIGNMENT CONFIG", config), nbformat.v4.new_markdown_cell(intro),
              nbformat.v4.new_code_cell(SETUP_CODE)]
+    labels_quoted: set[str] = set()
     for number, question in enumerate(assignment.questions, start=1):
         cells.append(_raw("BEGIN QUESTION", {"name": question.name, "points": question.points,
                                              "all_or_nothing": True}))
-        cells.append(nbformat.v4.new_markdown_cell(_prompt(assignment, number, question)))
+        prompt = _prompt(assignment, number, question, question.label in labels_quoted)
+        labels_quoted.add(question.label)
+        cells.append(nbformat.v4.new_markdown_cell(prompt))
         cells.append(nbformat.v4.new_raw_cell("# BEGIN SOLUTION"))
         cells.append(nbformat.v4.new_code_cell(question.answer_cell()))
         cells.append(nbformat.v4.new_raw_cell("# END SOLUTION"))

@@ -268,6 +268,15 @@ CONTINUOUS = Assignment("07_continuous_models", (
         reference="lambda m1, s1, m2, s2: "
         "infolib.Gaussian(m1, s1).kl_divergence(infolib.Gaussian(m2, s2))",
     ),
+    NumberQuestion(
+        name="gaussian_kl_value", label="ex-cont-selfcheck", points=1,
+        task="`kl_value`, $D_{\\mathrm{KL}}(\\mathcal N(0, 1)\\,\\|\\,\\mathcal N(1, 2^2))$ "
+        "in nats.",
+        answers={"kl_value": (
+            "np.log(2.0) + (1.0 + 1.0) / (2 * 2.0**2) - 0.5",
+            "infolib.Gaussian(0.0, 1.0).kl_divergence(infolib.Gaussian(1.0, 2.0))",
+        )},
+    ),
 ))
 
 STABILITY = Assignment("09_numerical_stability", (
