@@ -94,7 +94,7 @@ def grade_one(path: Path, chapters: dict[str, Path]) -> Grade:
         grade.score, grade.status = 0, "empty"
         grade.message = "the notebook has no code to grade"
         return grade
-    run, results = _otter_run(path, chapters[chapter])
+    run, results, errors = _otter_run(path, chapters[chapter])
     if results is None:
         grade.status, grade.message, grade.feedback = "error", _last_line(run), run
         return grade
@@ -102,13 +102,11 @@ def grade_one(path: Path, chapters: dict[str, Path]) -> Grade:
     grade.score = sum(float(t.get("score") or 0) for t in scored)
     grade.max_score = sum(float(t["max_score"]) for t in scored)
     grade.feedback = _feedback(results)
-    if grade.score < grade.max_score:
-        # otter grades past a failing cell; run once more, stopping at the first error,
-        # to tell the student which exception cost the points.
-        debug, debug_results = _otter_run(path, chapters[chapter], "--debug")
-        if debug_results is None and "Traceback" in debug:
-            grade.status = "raised"
-            grade.message = f"a cell raised {_last_line(debug)}; graded the cells that ran"
+    if errors:
+        # otter grades past a failing cell: say which exception the student should fix.
+        grade.status = "raised"
+        grade.message = f"a cell raised {errors[0]}; graded the cells that ran"
+        grade.feedback = "Exceptions:\n    " + "\n    ".join(errors) + "\n\n" + grade.feedback
     return grade
 
 
@@ -117,21 +115,42 @@ def _last_line(output: str) -> str:
     return (lines[-1] if lines else "no output")[:300]
 
 
-def _otter_run(notebook: Path, autograder: Path, *flags: str) -> tuple[str, dict | None]:
-    """``otter run`` on one notebook: its output, and its results (None if it failed)."""
+def _student_errors(executed: nbformat.NotebookNode | None) -> list[str]:
+    """Exceptions raised by the student's cells (``Name: message``), otter's own cells aside.
+
+    otter's first cell (``otter.Notebook(...)``) fails when the file was renamed, and then
+    every ``grader.check`` cell; neither affects the grade.
+    """
+    errors = []
+    for cell in executed.cells if executed is not None else []:
+        if "otter.Notebook(" in cell.source or cell.source.strip().startswith("grader.check"):
+            continue
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                errors.append(f"{output['ename']}: {output['evalue']}"[:200])
+    return errors
+
+
+def _otter_run(notebook: Path, autograder: Path) -> tuple[str, dict | None, list[str]]:
+    """``otter run`` on one notebook: its output, its results (None if it failed), and the
+    exceptions the student's cells raised."""
+    import dill
+
     with tempfile.TemporaryDirectory() as tmp:
-        command = [sys.executable, "-m", "otter", "run", "--no-logo", *flags,
+        command = [sys.executable, "-m", "otter", "run", "--no-logo", "--pickle-results",
                    "-a", str(autograder), "-o", tmp, str(notebook.resolve())]
         try:
             run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S,
                                  cwd=tmp)
         except subprocess.TimeoutExpired:
-            return f"TimeoutExpired: grading took over {TIMEOUT_S} s", None
+            return f"TimeoutExpired: grading took over {TIMEOUT_S} s", None, []
         output = run.stdout + run.stderr
         results_path = Path(tmp) / "results.json"
         if run.returncode != 0 or not results_path.is_file():
-            return output, None
-        return output, json.loads(results_path.read_text())
+            return output, None, []
+        with open(Path(tmp) / "results.pkl", "rb") as pickled:
+            executed = getattr(dill.load(pickled), "notebook", None)
+        return output, json.loads(results_path.read_text()), _student_errors(executed)
 
 
 def main(argv: list[str] | None = None) -> int:
