@@ -140,9 +140,10 @@ def graded(built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, d
     (folder / f"zero_bytes_{CASE}.ipynb").write_text("")
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")]),
                    folder / "my_homework.ipynb")
+    # A relative --assignments path, as `make grade` passes it.
     result = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "grade_submissions.py"), str(folder),
-         "--assignments", str(built)], capture_output=True, text=True,
+         "--assignments", built.name], capture_output=True, text=True, cwd=built.parent,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     with open(folder / "grades.csv", newline="", encoding="utf-8") as sheet:

@@ -138,7 +138,7 @@ def _otter_run(notebook: Path, autograder: Path) -> tuple[str, dict | None, list
 
     with tempfile.TemporaryDirectory() as tmp:
         command = [sys.executable, "-m", "otter", "run", "--no-logo", "--pickle-results",
-                   "-a", str(autograder), "-o", tmp, str(notebook.resolve())]
+                   "-a", str(autograder.resolve()), "-o", tmp, str(notebook.resolve())]
         try:
             run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S,
                                  cwd=tmp)
