@@ -27,12 +27,14 @@ endif
 TEST_ARGS := tests infolib chapters -n auto --dist loadscope --nbval --nbval-current-env \
 	--nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help book test test-portable outputs lab clean benchmark lint student
+.PHONY: help book test test-portable outputs lab clean benchmark lint student assignments grade
 
 help:
 	@echo "make book     build the site into _build/html"
 	@echo "make test     run the test suite (infolib + strict nbval over chapters/)"
 	@echo "make student  build the student edition (no solutions) into _build/student/html"
+	@echo "make assignments  autograded homework (otter-grader) into _build/assignments"
+	@echo "make grade SUBMISSIONS=DIR  grade DIR/*.ipynb into DIR/grades.csv and DIR/feedback/"
 	@echo "make test-portable  the tests with the previous numpy/scipy and other CPU kernels"
 	@echo "make outputs  re-execute every notebook in place (deterministic)"
 	@echo "make lab      open the notebooks in JupyterLab"
@@ -59,6 +61,17 @@ book: $(STAMP)
 student: $(STAMP)
 	$(BIN)/python tools/make_student_edition.py
 
+# Autograded homework: one otter-grader assignment per chapter with gradable exercises
+# (student notebook, solution notebook, autograder zip); `make grade` grades a folder of
+# submissions locally with `otter run` (no Docker).
+assignments: $(STAMP)
+	$(BIN)/python tools/make_assignments.py --out _build/assignments
+
+grade: $(STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=DIR"; exit 2; }
+	@test -d _build/assignments || $(MAKE) assignments
+	$(BIN)/python tools/grade_submissions.py "$(SUBMISSIONS)" --assignments _build/assignments
+
 test: $(STAMP)
 	$(BIN)/python -m pytest -rs $(TEST_ARGS)
 
@@ -77,12 +90,14 @@ $(COMPAT_STAMP): requirements.txt constraints.txt pyproject.toml
 	touch $(COMPAT_STAMP)
 
 # The same tests as `make test`, but for the derivation mutants and the browser tests,
-# which do not involve numpy or scipy (make test runs them).
+# which do not involve numpy or scipy, and the assignments' grading, which compares with
+# tolerances and takes minutes (make test runs them).
 test-portable: $(COMPAT_STAMP)
 	$(COMPAT_VENV)/bin/python -c "import numpy, scipy; \
 		print('numpy', numpy.__version__, '/ scipy', scipy.__version__)"
 	$(COMPAT_CPU) $(COMPAT_VENV)/bin/python -m pytest -rs $(TEST_ARGS) \
-		--ignore=tests/test_derivation_mutants.py --ignore=tests/test_site_browser.py
+		--ignore=tests/test_derivation_mutants.py --ignore=tests/test_site_browser.py \
+		--ignore=tests/test_assignments.py
 
 outputs: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py $(NOTEBOOKS)
