@@ -34,7 +34,14 @@ from importlib import resources
 from numbers import Real
 from typing import Any
 
-__all__ = ["Feedback", "exercise", "exercises", "make_number_entry", "make_expression_entry"]
+__all__ = [
+    "Feedback",
+    "exercise",
+    "exercises",
+    "make_expression_entry",
+    "make_number_entry",
+    "same_expression",
+]
 
 _KEY_FILE = "exercise_key.json"
 
@@ -218,13 +225,51 @@ def _parse(answer: Any) -> Any:
     return sp.sympify(answer)
 
 
-def _check_expression(exercise_id: str, entry: dict[str, Any], answer: Any) -> Feedback:
+def same_expression(
+    answer: Any, expected: Any, *, exercise_id: str = "answer", hint: str = ""
+) -> Feedback:
+    """Whether ``answer`` equals ``expected`` as a SymPy expression.
+
+    The self-checks' comparison, for graders (the course's autograded homework uses it):
+    symbols are matched by name (a student's symbols may carry other assumptions), and
+    the answer is correct when SymPy simplifies the difference to zero, with log rules
+    applied as for positive quantities, so that ``log(a/b)`` and ``log(a) - log(b)``
+    count as the same answer.
+
+    Parameters
+    ----------
+    answer, expected : sympy expression or str
+        Strings are parsed with ``N``, ``O``, ``Q`` and ``S`` read as plain symbols.
+    exercise_id : str, optional
+        The name the feedback carries.
+    hint : str, optional
+        Added to the feedback when the answer is not right.
+
+    Returns
+    -------
+    Feedback
+        ``.correct`` and a message; an unreadable answer or a symbol the expected
+        expression lacks is a wrong answer with a message saying so, never an exception.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> p = sp.Symbol("p", positive=True)
+    >>> bool(same_expression("log(p/2)", sp.log(p) - sp.log(2)))
+    True
+    >>> bool(same_expression("p**2", p))
+    False
+
+    See Also
+    --------
+    exercise : the self-check of an exercise of the book.
+    """
     from tokenize import TokenError
 
     import sympy as sp
 
+    expected = _parse(expected)
     try:
-        expected = _parse(_decode_expression(entry["blob"], entry["salt"]))
         # Compare by name: the student's symbols may carry other assumptions.
         given = _parse(answer)
     except (sp.SympifyError, TypeError, SyntaxError, TokenError):
@@ -241,14 +286,16 @@ def _check_expression(exercise_id: str, entry: dict[str, Any], answer: Any) -> F
             exercise_id, False, f"The answer uses symbols the exercise does not have: {extra}."
         )
     difference = given - expected
-    # Log rules are applied as for positive quantities (probabilities, counts),
-    # so that log(a/b) and log(a) - log(b) count as the same answer.
     if sp.simplify(difference) == 0 or sp.simplify(sp.expand_log(difference, force=True)) == 0:
         return Feedback(exercise_id, True, "SymPy simplifies the difference to zero.")
-    hint = entry.get("hint") or ""
     return Feedback(
         exercise_id, False, f"SymPy could not simplify the difference to zero. {hint}".strip()
     )
+
+
+def _check_expression(exercise_id: str, entry: dict[str, Any], answer: Any) -> Feedback:
+    expected = _decode_expression(entry["blob"], entry["salt"])
+    return same_expression(answer, expected, exercise_id=exercise_id, hint=entry.get("hint") or "")
 
 
 def exercise(exercise_id: str, answer: Any) -> Feedback:

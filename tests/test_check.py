@@ -113,3 +113,21 @@ def test_logloss_self_check_asks_for_the_mean_training_loss_not_the_sum():
     feedback = check.exercise("logloss-two-samples", 2 * mean)
     assert not feedback.correct
     assert "mean" in feedback.message and "N = 2" in feedback.message
+
+
+def test_same_expression_compares_by_simplification_and_by_symbol_name():
+    import sympy as sp
+
+    from infolib.check import same_expression
+
+    p = sp.Symbol("p", positive=True)
+    n = sp.Symbol("N", positive=True)
+    # Symbols matched by name: the string's p has no assumptions, the expected one has.
+    assert same_expression("log(p/2)", sp.log(p) - sp.log(2)).correct
+    assert same_expression("N*p", n * p).correct  # N is a symbol, not numerical evaluation
+    assert not same_expression("p**2", p).correct
+    extra = same_expression("p + q", p)
+    assert not extra.correct and "['q']" in extra.message
+    unreadable = same_expression("p +* 2", p, exercise_id="ex-x")
+    assert not unreadable.correct and "could not be read" in unreadable.message
+    assert unreadable.exercise == "ex-x"

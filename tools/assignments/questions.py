@@ -130,11 +130,10 @@ class ExpressionQuestion(Question):
 
     def hidden_tests(self) -> list[str]:
         body = (
-            "from infolib.check import _check_expression, make_expression_entry\n\n"
+            "from infolib.check import same_expression\n\n"
             f"{self.symbols.strip()}\n"
             f"expected = {self.expected}\n"
-            f"entry = make_expression_entry({self.name!r}, expected)\n"
-            f"assert _check_expression({self.name!r}, entry, {self.variable}).correct"
+            f"assert same_expression({self.variable}, expected).correct"
         )
         return [_graded_block(f"{self.name}_value", body, hidden=True)]
 
