@@ -25,7 +25,6 @@ from sphinx_exercise.nodes import (
     visit_exercise_enumerable_node,
 )
 
-
 # MyST-NB writes each code cell as \begin{sphinxVerbatimInput} / \begin{sphinxVerbatimOutput}
 # around Sphinx's own verbatim box (whose colours these set).
 PREAMBLE = r"""
