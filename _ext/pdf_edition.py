@@ -58,6 +58,8 @@ def use_manual_class(app: Sphinx, config: Config) -> None:
     """Sphinx's ``manual`` class with the cell environments; no index."""
     config.latex_theme = "manual"
     config.latex_use_xindy = False
+    # sphinx-proof's "Proof index" lists raw labels (def-ce, thm-kl-gibbs, ...): not for readers.
+    config.latex_domain_indices = False
     elements = dict(config.latex_elements or {})
     elements["printindex"] = ""
     elements["preamble"] = elements.get("preamble", "") + PREAMBLE
