@@ -27,7 +27,7 @@ endif
 TEST_ARGS := tests infolib chapters -n auto --dist loadscope --nbval --nbval-current-env \
 	--nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help book test test-portable outputs lab clean benchmark lint student assignments grade
+.PHONY: help book test test-portable outputs lab clean benchmark lint student assignments grade pdf pdf-student
 
 help:
 	@echo "make book     build the site into _build/html"
@@ -35,6 +35,8 @@ help:
 	@echo "make student  build the student edition (no solutions) into _build/student/html"
 	@echo "make assignments  autograded homework (otter-grader) into _build/assignments"
 	@echo "make grade SUBMISSIONS=DIR  grade DIR/*.ipynb into DIR/grades.csv and DIR/feedback/"
+	@echo "make pdf      build the book as one PDF, _build/latex/book.pdf (installs XeLaTeX)"
+	@echo "make pdf-student  the student edition's PDF, _build/student/latex/book.pdf"
 	@echo "make test-portable  the tests with the previous numpy/scipy and other CPU kernels"
 	@echo "make outputs  re-execute every notebook in place (deterministic)"
 	@echo "make lab      open the notebooks in JupyterLab"
@@ -71,6 +73,24 @@ grade: $(STAMP)
 	@test -n "$(SUBMISSIONS)" || { echo "usage: make grade SUBMISSIONS=DIR"; exit 2; }
 	@test -d _build/assignments || $(MAKE) assignments
 	$(BIN)/python tools/grade_submissions.py "$(SUBMISSIONS)" --assignments _build/assignments
+
+# The PDF edition: Sphinx's LaTeX writer and XeLaTeX (tools/install_latex.sh installs
+# Debian's TeX Live when missing). The build fails on an unresolved reference or citation
+# ("??") or a missing glyph; the PDF is copied into the site when it was built, so the
+# site's "Editions and downloads" link works.
+pdf: $(STAMP)
+	bash tools/install_latex.sh
+	rm -rf _build/latex
+	$(BIN)/jupyter-book build . --builder pdflatex $(BOOK_FLAGS)
+	$(BIN)/python tools/check_latex_log.py _build/latex/book.log
+	if [ -d _build/html ]; then cp _build/latex/book.pdf _build/html/book.pdf; fi
+
+pdf-student: $(STAMP)
+	bash tools/install_latex.sh
+	$(BIN)/python tools/make_student_edition.py --builder pdflatex
+	$(BIN)/python tools/check_latex_log.py _build/student/latex/book.log
+	if [ -d _build/student/html ]; then \
+		cp _build/student/latex/book.pdf _build/student/html/book.pdf; fi
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -rs $(TEST_ARGS)

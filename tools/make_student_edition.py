@@ -7,6 +7,7 @@ the search index. Exercises stay. The stored notebook outputs are used as they a
 kernel.
 
     .venv/bin/python tools/make_student_edition.py [--out _build/student/html]
+    .venv/bin/python tools/make_student_edition.py --builder pdflatex   # the PDF (make pdf-student)
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 FENCE_OPEN = re.compile(r"^(?P<fence>`{3,}|:{3,})\{(?P<name>solution(?:-start)?)\}.*$")
 GATE_END = re.compile(r"^(`{3,}|:{3,})\{solution-end\}\s*$")
+# jupyter-book builder -> (folder it writes under _build, main file in that folder)
+BUILDERS = {"html": ("html", "index.html"), "pdflatex": ("latex", "book.pdf")}
 STUDENT_NOTE = (
     "\n\n```{note}\nThis is the **student edition**: the solutions to the exercises are "
     "not included. Use the self-checks (`infolib.check`) where an exercise names one.\n```\n"
@@ -131,23 +134,31 @@ def prepare_source(dest: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", default=str(ROOT / "_build" / "student" / "html"))
+    parser.add_argument(
+        "--builder",
+        choices=sorted(BUILDERS),
+        default="html",
+        help="html: the site; pdflatex: the PDF through XeLaTeX (folder latex, book.pdf)",
+    )
+    parser.add_argument("--out", help="default: _build/student/html or _build/student/latex")
     parser.add_argument("--work", default=str(ROOT / "_build" / "student_src"))
     args = parser.parse_args()
-    work, out = Path(args.work), Path(args.out)
+    folder, main_file = BUILDERS[args.builder]
+    work = Path(args.work)
+    out = Path(args.out) if args.out else ROOT / "_build" / "student" / folder
     removed = prepare_source(work)
     print(f"removed {removed} solution block(s)")
     jb = Path(sys.executable).with_name("jupyter-book")
     code = subprocess.call(
-        [str(jb), "build", str(work), "--builder", "html", "-W", "--keep-going", "-n"]
+        [str(jb), "build", str(work), "--builder", args.builder, "-W", "--keep-going", "-n"]
     )
     if code != 0:
         return code
     if out.exists():
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    shutil.move(str(work / "_build" / "html"), str(out))
-    print(f"student edition: {out / 'index.html'}")
+    shutil.move(str(work / "_build" / folder), str(out))
+    print(f"student edition: {out / main_file}")
     return 0
 
 
