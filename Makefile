@@ -27,12 +27,13 @@ endif
 TEST_ARGS := tests infolib chapters --nbval --nbval-current-env \
 	--nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help book test test-portable outputs lab clean benchmark lint student
+.PHONY: help book test test-portable outputs lab clean benchmark lint student bundle
 
 help:
 	@echo "make book     build the site into _build/html"
 	@echo "make test     run the test suite (infolib + strict nbval over chapters/)"
 	@echo "make student  build the student edition (no solutions) into _build/student/html"
+	@echo "make bundle   the course zip (student notebooks, infolib wheel) into _build/bundle"
 	@echo "make test-portable  the tests with the previous numpy/scipy and other CPU kernels"
 	@echo "make outputs  re-execute every notebook in place (deterministic)"
 	@echo "make lab      open the notebooks in JupyterLab"
@@ -59,6 +60,11 @@ book: $(STAMP)
 student: $(STAMP)
 	$(BIN)/python tools/make_student_edition.py
 
+# The course bundle needs only the chapters and infolib (not a built site); it is copied
+# into each site already built, whose pages link to it.
+bundle: $(STAMP)
+	$(BIN)/python tools/make_bundle.py
+
 test: $(STAMP)
 	$(BIN)/python -m pytest -rs $(TEST_ARGS)
 
@@ -76,13 +82,15 @@ $(COMPAT_STAMP): requirements.txt constraints.txt pyproject.toml
 	MPLBACKEND=Agg $(COMPAT_VENV)/bin/python -c "import matplotlib.pyplot"
 	touch $(COMPAT_STAMP)
 
-# The same tests as `make test`, but for the derivation mutants and the browser tests,
-# which do not involve numpy or scipy (make test runs them).
+# The same tests as `make test`, but for the derivation mutants, the browser tests and the
+# course bundle (its own pinned environment), which do not involve these numpy or scipy
+# (make test runs them).
 test-portable: $(COMPAT_STAMP)
 	$(COMPAT_VENV)/bin/python -c "import numpy, scipy; \
 		print('numpy', numpy.__version__, '/ scipy', scipy.__version__)"
 	$(COMPAT_CPU) $(COMPAT_VENV)/bin/python -m pytest -rs $(TEST_ARGS) \
-		--ignore=tests/test_derivation_mutants.py --ignore=tests/test_site_browser.py
+		--ignore=tests/test_derivation_mutants.py --ignore=tests/test_site_browser.py \
+		--ignore=tests/test_bundle.py
 
 outputs: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py $(NOTEBOOKS)
