@@ -20,8 +20,11 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parents[1]
 
 # What a student's notebook uses: the mathematics, the plots, a notebook interface and
-# a kernel. infolib itself comes as a wheel (see make_bundle.py).
-NOTEBOOK_PACKAGES = ("numpy", "scipy", "sympy", "mpmath", "matplotlib", "jupyterlab", "ipykernel")
+# a kernel, and myst-nb, whose `glue` every chapter calls to hand computed values to the
+# site's text (in JupyterLab it only records them). infolib comes as a wheel (make_bundle.py).
+NOTEBOOK_PACKAGES = (
+    "numpy", "scipy", "sympy", "mpmath", "matplotlib", "jupyterlab", "ipykernel", "myst-nb"
+)
 
 PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>\S+)\s*(?:#.*)?$")
 
