@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import email.parser
+import os
 import shutil
 import subprocess
 import sys
@@ -39,6 +40,7 @@ SITES = (ROOT / "_build" / "html", ROOT / "_build" / "student" / "html")
 README_TEMPLATE = Path(__file__).resolve().parent / "course_bundle_README.md"
 # Fixed member dates, so that the same sources give the same zip.
 ZIP_DATE = (2026, 1, 1, 0, 0, 0)
+SOURCE_DATE_EPOCH = 1767225600  # the same date, in seconds since 1970 (UTC)
 
 
 def build_wheel(out_dir: Path) -> Path:
@@ -60,6 +62,8 @@ def build_wheel(out_dir: Path) -> Path:
             [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(out_dir),
              str(src)],
             check=True,
+            # The wheel's member dates: fixed, so the same sources give the same wheel.
+            env={**os.environ, "SOURCE_DATE_EPOCH": str(SOURCE_DATE_EPOCH)},
         )
     wheels = sorted(out_dir.glob("infolib-*.whl"))
     if len(wheels) != 1:
