@@ -27,7 +27,7 @@ endif
 TEST_ARGS := tests infolib chapters -n auto --dist loadscope --nbval --nbval-current-env \
 	--nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help book test test-portable outputs lab clean benchmark lint student assignments grade pdf pdf-student
+.PHONY: help book test test-portable outputs lab clean benchmark lint student assignments grade pdf pdf-student bundle
 
 help:
 	@echo "make book     build the site into _build/html"
@@ -37,6 +37,7 @@ help:
 	@echo "make grade SUBMISSIONS=DIR  grade DIR/*.ipynb into DIR/grades.csv and DIR/feedback/"
 	@echo "make pdf      build the book as one PDF, _build/latex/book.pdf (installs XeLaTeX)"
 	@echo "make pdf-student  the student edition's PDF, _build/student/latex/book.pdf"
+	@echo "make bundle   the course zip (student notebooks, infolib wheel) into _build/bundle"
 	@echo "make test-portable  the tests with the previous numpy/scipy and other CPU kernels"
 	@echo "make outputs  re-execute every notebook in place (deterministic)"
 	@echo "make lab      open the notebooks in JupyterLab"
@@ -92,6 +93,11 @@ pdf-student: $(STAMP)
 	if [ -d _build/student/html ]; then \
 		cp _build/student/latex/book.pdf _build/student/html/book.pdf; fi
 
+# The course bundle needs only the chapters and infolib (not a built site); it is copied
+# into each site already built, whose pages link to it.
+bundle: $(STAMP)
+	$(BIN)/python tools/make_bundle.py
+
 test: $(STAMP)
 	$(BIN)/python -m pytest -rs $(TEST_ARGS)
 
@@ -110,14 +116,15 @@ $(COMPAT_STAMP): requirements.txt constraints.txt pyproject.toml
 	touch $(COMPAT_STAMP)
 
 # The same tests as `make test`, but for the derivation mutants and the browser tests,
-# which do not involve numpy or scipy, and the assignments' grading, which compares with
-# tolerances and takes minutes (make test runs them).
+# which do not involve numpy or scipy, the assignments' grading, which compares with
+# tolerances and takes minutes, and the course bundle (its own pinned environment);
+# make test runs them.
 test-portable: $(COMPAT_STAMP)
 	$(COMPAT_VENV)/bin/python -c "import numpy, scipy; \
 		print('numpy', numpy.__version__, '/ scipy', scipy.__version__)"
 	$(COMPAT_CPU) $(COMPAT_VENV)/bin/python -m pytest -rs $(TEST_ARGS) \
 		--ignore=tests/test_derivation_mutants.py --ignore=tests/test_site_browser.py \
-		--ignore=tests/test_assignments.py
+		--ignore=tests/test_assignments.py --ignore=tests/test_bundle.py
 
 outputs: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py $(NOTEBOOKS)
