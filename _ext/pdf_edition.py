@@ -50,6 +50,15 @@ PREAMBLE = r"""
 % \bookexerciselabel{NUMBER}{KEY}: a label whose \ref prints the exercise's NUMBER.
 \makeatletter
 \newcommand{\bookexerciselabel}[2]{\phantomsection\def\@currentlabel{#1}\label{#2}}
+% The table of contents' captions already say "Part I: ...", and "Getting started" is no
+% part of that count: LaTeX's own part numbers would print "II Part I: ...". The first
+% part holds chapter 0 (the reading guide), so that chapter, section and theorem numbers
+% are the site's: Shannon entropy is chapter 1, as 01_entropy is.
+\let\book@numberedpart\part
+\newif\ifbook@firstpart \book@firstparttrue
+\renewcommand{\part}[1]{\cleardoublepage\phantomsection\addcontentsline{toc}{part}{#1}%
+  \book@numberedpart*{#1}%
+  \ifbook@firstpart\setcounter{chapter}{-1}\global\book@firstpartfalse\fi}
 \makeatother
 """
 
