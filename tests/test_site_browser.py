@@ -16,37 +16,16 @@ import shutil
 from pathlib import Path
 
 import pytest
+from site_browser import launch, missing_requirement, offline_context, open_page, site_pages
 from site_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = Path(os.environ.get("BOOK_SITE", ROOT / "_build" / "html"))
 SHOTS = ROOT / "_build" / "screenshots"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
-if not (SITE / "intro.html").exists():
-    pytest.skip("site not built: run `make book` first (CI does)", allow_module_level=True)
-if not Path(CHROMIUM).exists():
-    pytest.skip(
-        "no Chromium at /usr/bin/chromium (apt-get install chromium; CI does)",
-        allow_module_level=True,
-    )
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PAGES = sorted(
-    str(p.relative_to(SITE))
-    for p in SITE.rglob("*.html")
-    if p.parts[len(SITE.parts)] not in {"_static", "_sources", "_images"}
-    and p.name not in {"index.html"}  # index.html only redirects to intro.html
-)
+if reason := missing_requirement(SITE):
+    pytest.skip(reason, allow_module_level=True)
+PAGES = site_pages(SITE)
 
 VISIBLE_RAW_TEX = """() => {
   const clone = document.querySelector('main, article, body').cloneNode(true);
@@ -67,36 +46,9 @@ BROKEN_IMAGES = """() => Array.from(document.images)
 @pytest.fixture(scope="module")
 def site():
     shutil.rmtree(SHOTS, ignore_errors=True)  # only this run's screenshots
-    with serve(SITE) as base:
-        with sync_api.sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            outside: list[str] = []
-
-            def only_local(route):
-                if route.request.url.startswith(base) or route.request.url.startswith("data:"):
-                    route.continue_()
-                else:
-                    outside.append(route.request.url)
-                    route.abort()
-
-            context.route("**/*", only_local)
+    with serve(SITE) as base, launch() as browser:
+        with offline_context(browser, base) as (context, outside):
             yield base, context, outside
-            context.close()
-            browser.close()
-
-
-def open_page(context, url: str):
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(url, wait_until="load")
-    has_math = page.evaluate("() => document.querySelectorAll('.math').length") > 0
-    if has_math:
-        page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise")
-        page.evaluate("() => MathJax.startup.promise")
-    return page, errors, has_math
 
 
 @pytest.mark.parametrize("path", PAGES)
