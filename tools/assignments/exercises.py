@@ -16,12 +16,12 @@ reads correctly in JupyterLab.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import cache
 from pathlib import Path
 
 import nbformat
-import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -46,10 +46,11 @@ class ExerciseNotFound(LookupError):
 
 @cache
 def _macros() -> dict[str, str]:
-    """The MathJax macros of `_config.yml` (one source for the site and the assignments)."""
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    tex = config["sphinx"]["config"]["mathjax3_config"]["tex"]
-    return dict(tex.get("macros", {}))
+    """The book's TeX macros, from their one table in `_ext/book_macros.py` (site and PDF)."""
+    spec = importlib.util.spec_from_file_location("book_macros", ROOT / "_ext" / "book_macros.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.mathjax_macros()
 
 
 def _expand_macros(text: str) -> str:
