@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 
 import pytest
 
@@ -21,8 +22,10 @@ NEW_IN_0_2 = [
 ]
 
 
-def test_version():
-    assert infolib.__version__ == "0.2.0"
+def test_version_is_a_release_number():
+    # The value itself is written once, in infolib/__init__.py; test_release_metadata.py
+    # checks that pyproject, CITATION.cff, the changelog and the site follow it.
+    assert re.fullmatch(r"\d+\.\d+\.\d+", infolib.__version__), infolib.__version__
 
 
 @pytest.mark.parametrize("name", NAMES_OF_0_1 + NEW_IN_0_2)
