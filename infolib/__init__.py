@@ -27,6 +27,7 @@ module                    job
 ``coding``                Huffman and Shannon codeword lengths
 ``optimize``              one-dimensional minimisation on an interval
 ``numeric_check``         the chapters' numeric checks, printed as bounds against tolerances
+``fisher``                Fisher information of one-parameter families (batched)
 ``check``                 the self-checks of the exercises ("correct" / "not yet")
 ``plotting``              the figure style (light and dark mode, deterministic PNGs)
 ``symbolic``              Derivation and the provers (its own table in its ``__init__``)
@@ -44,6 +45,7 @@ from infolib import (
     classification,
     coding,
     distributions,
+    fisher,
     information,
     labels,
     mixtures,
@@ -51,6 +53,12 @@ from infolib import (
 )
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
 from infolib.distributions import Bernoulli, Categorical, Gaussian, MultivariateGaussian
+from infolib.fisher import (
+    bernoulli_fisher_information,
+    finite_fisher_information,
+    gaussian_fisher_information,
+    mle_standard_error,
+)
 from infolib.information import (
     conditional_entropy,
     jensen_shannon,
@@ -100,4 +108,10 @@ __all__ = [
     "monte_carlo_cross_entropy",
     "monte_carlo_entropy",
     "monte_carlo_kl_divergence",
+    # Fisher information
+    "fisher",
+    "bernoulli_fisher_information",
+    "finite_fisher_information",
+    "gaussian_fisher_information",
+    "mle_standard_error",
 ]

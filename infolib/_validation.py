@@ -86,7 +86,9 @@ __all__ = [
     "as_joint_table",
     "as_log_density_values",
     "as_logits",
+    "as_family_tangent",
     "as_numeric_array",
+    "as_open_unit_interval_array",
     "as_parameter",
     "as_positive_scalar",
     "as_probabilities",
@@ -386,3 +388,50 @@ def as_target_distributions(
             f"(got sums in [{float(sums.min()):.10g}, {float(sums.max()):.10g}])"
         )
     return _as_float64_distribution(t, -1)
+
+
+# ------------------------------------------------ one-parameter families (fisher)
+
+
+def as_open_unit_interval_array(x: Any, name: str) -> np.ndarray:
+    """A float64 array of values strictly inside (0, 1) (a parameter of an open family)."""
+    arr = as_unit_interval_array(x, name)
+    if not (arr.min() > 0.0 and arr.max() < 1.0):
+        bad = arr[(arr <= 0.0) | (arr >= 1.0)].flat[0]
+        raise ValueError(f"{name} must lie in the open interval (0, 1) (got {float(bad)!r})")
+    return arr
+
+
+def as_family_tangent(
+    q: Any, dq: Any, axis: Any = -1, names: tuple[str, str] = ("q", "dq")
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """A finite family's probabilities ``q`` and their derivative ``dq`` in the parameter.
+
+    ``q`` must be probability vectors along ``axis`` with every entry > 0;
+    ``dq`` must be finite, broadcast against ``q`` with the same number of
+    outcomes, and sum to 0 along ``axis`` (the derivative of a sum that is 1
+    for every parameter) within ``1e-9`` times ``1 + sum |dq|``. Returns the
+    two float64 arrays broadcast to one shape and the normalised axis.
+    """
+    nq, nd = names
+    qa, ax = as_probabilities(q, nq, axis)
+    if not qa.min() > 0.0:
+        raise ValueError(
+            f"{nq} must be > 0 for every outcome (got minimum {float(qa.min())!r}): "
+            "the Fisher information of a family needs q_theta(x) > 0"
+        )
+    da = as_finite_array(dq, nd)
+    cat = ax - qa.ndim  # the outcome axis, counted from the end
+    if da.ndim < -cat or da.shape[cat] != qa.shape[cat]:
+        raise ValueError(
+            f"{nq} and {nd} must have the same number of outcomes along axis {axis} "
+            f"(got shapes {qa.shape} and {da.shape}); the outcome axis is never broadcast"
+        )
+    qa, da = broadcast_pair(qa, nq, da, nd)
+    deviation = np.abs(da.sum(axis=cat)) / (1.0 + np.abs(da).sum(axis=cat))
+    if not np.all(deviation <= PROB_SUM_TOL):
+        raise ValueError(
+            f"{nd} must sum to 0 along axis {axis} (the derivative of sum q = 1): "
+            f"off by up to {float(deviation.max()):.1e} relative to 1 + sum |{nd}|"
+        )
+    return qa, da, qa.ndim + cat
