@@ -25,6 +25,7 @@ module                    job
 ``mixtures``              Gaussian mixtures (``gaussian_mixture``), forward and reverse KL
 ``montecarlo``            Monte Carlo estimates with standard errors (batched)
 ``coding``                Huffman and Shannon codeword lengths
+``splits``                information gain of threshold splits (decision trees)
 ``optimize``              one-dimensional minimisation on an interval
 ``numeric_check``         the chapters' numeric checks, printed as bounds against tolerances
 ``check``                 the self-checks of the exercises ("correct" / "not yet")
@@ -49,6 +50,7 @@ from infolib import (
     mixtures,
     optimize,
 )
+from infolib import splits  # chapter 10: information gain of splits
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
 from infolib.distributions import Bernoulli, Categorical, Gaussian, MultivariateGaussian
 from infolib.information import (
@@ -92,6 +94,7 @@ __all__ = [
     "labels",
     "mixtures",
     "optimize",
+    "splits",
     "Bernoulli",
     "Categorical",
     "Gaussian",
