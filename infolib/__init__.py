@@ -50,7 +50,6 @@ from infolib import (
     mixtures,
     optimize,
 )
-from infolib import splits  # chapter 10: information gain of splits
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
 from infolib.distributions import Bernoulli, Categorical, Gaussian, MultivariateGaussian
 from infolib.information import (
@@ -71,6 +70,10 @@ from infolib.montecarlo import (
     monte_carlo_entropy,
     monte_carlo_kl_divergence,
 )
+
+# isort: split
+# chapter 10 (mutual information): information gain of splits
+from infolib import splits
 
 __version__ = "0.2.0"
 
