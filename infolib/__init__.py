@@ -25,6 +25,7 @@ module                    job
 ``mixtures``              Gaussian mixtures (``gaussian_mixture``), forward and reverse KL
 ``montecarlo``            Monte Carlo estimates with standard errors (batched)
 ``coding``                Huffman and Shannon codeword lengths
+``splits``                information gain of threshold splits (decision trees)
 ``optimize``              one-dimensional minimisation on an interval
 ``numeric_check``         the chapters' numeric checks, printed as bounds against tolerances
 ``fisher``                Fisher information of one-parameter families (batched)
@@ -78,6 +79,10 @@ from infolib.montecarlo import (
     monte_carlo_kl_divergence,
 )
 
+# isort: split
+# chapter 10 (mutual information): information gain of splits
+from infolib import splits
+
 __version__ = "0.2.0"
 
 __all__ = [
@@ -100,6 +105,7 @@ __all__ = [
     "labels",
     "mixtures",
     "optimize",
+    "splits",
     "Bernoulli",
     "Categorical",
     "Gaussian",

@@ -131,3 +131,19 @@ def test_same_expression_compares_by_simplification_and_by_symbol_name():
     unreadable = same_expression("p +* 2", p, exercise_id="ex-x")
     assert not unreadable.correct and "could not be read" in unreadable.message
     assert unreadable.exercise == "ex-x"
+
+
+# chapter 10 (mutual information): the self-check of ex-mi-selfcheck, computed by hand:
+# p(y) = (1/2, 1/2), so H(Y) = 1 bit; both rows are (4/5, 1/5) up to order: H(Y | X) = h(1/5).
+def _binary_entropy_bits(t: float) -> float:
+    return -t * math.log2(t) - (1 - t) * math.log2(1 - t)
+
+
+EXPECTED_NUMBERS["mi-table-bits"] = 1.0 - _binary_entropy_bits(1 / 5)
+
+
+def test_mutual_information_self_check_accepts_the_answer_and_rejects_h_y_given_x():
+    answer = EXPECTED_NUMBERS["mi-table-bits"]
+    assert check.exercise("mi-table-bits", answer).correct
+    assert check.exercise("mi-table-bits", round(answer, 4)).correct
+    assert not check.exercise("mi-table-bits", 1.0 - answer).correct  # H(Y | X) instead

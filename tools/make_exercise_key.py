@@ -84,6 +84,12 @@ def numbers() -> dict[str, tuple[Callable[[], float], dict[str, Any]]]:
             {"unit": "nats", "hint": "J is the mean, the log loss divided by N = 2: average "
              "-log softmax(z_i)[y_i] over the two examples (do not add them up)."},
         ),
+        # chapter 10 (mutual information)
+        "mi-table-bits": (
+            lambda: infolib.mutual_information([[0.4, 0.1], [0.1, 0.4]], base=2),
+            {"unit": "bits", "hint": "I(X; Y) = H(Y) - H(Y | X): here H(Y) = 1 bit, and "
+             "H(Y | X) averages the entropies of the rows, each divided by its sum."},
+        ),
     }
 
 
