@@ -26,6 +26,8 @@ module                    job
 ``montecarlo``            Monte Carlo estimates with standard errors (batched)
 ``coding``                Huffman and Shannon codeword lengths
 ``optimize``              one-dimensional minimisation on an interval
+``ngram``                 character n-gram models: counts, additive smoothing, bits per char
+``corpus``                the book's own prose (chapters 00-09) as a packaged text snapshot
 ``numeric_check``         the chapters' numeric checks, printed as bounds against tolerances
 ``check``                 the self-checks of the exercises ("correct" / "not yet")
 ``plotting``              the figure style (light and dark mode, deterministic PNGs)
@@ -43,10 +45,12 @@ measures on them, the distributions and fitting code on the measures.
 from infolib import (
     classification,
     coding,
+    corpus,  # the book's prose as a corpus (chapter 11)
     distributions,
     information,
     labels,
     mixtures,
+    ngram,  # character language models (chapter 11)
     optimize,
 )
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
@@ -100,4 +104,7 @@ __all__ = [
     "monte_carlo_cross_entropy",
     "monte_carlo_entropy",
     "monte_carlo_kl_divergence",
+    # Language models (chapter 11)
+    "corpus",
+    "ngram",
 ]
