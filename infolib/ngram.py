@@ -31,6 +31,9 @@ no Python loop runs over the characters.
 * :func:`next_character_probabilities`: :math:`q_\alpha(x_t \mid h_t)` at
   every position of a text; :func:`conditional_distribution` the whole vector
   :math:`q_\alpha(\cdot \mid h)` for one context.
+* :func:`empirical_conditionals`: the empirical distribution of a text's
+  (context, character) pairs, as context weights and conditionals, next to
+  the model's conditionals at the same contexts.
 * :func:`cross_entropy_per_character`, :func:`perplexity`.
 
 Reference: Jurafsky and Martin, *Speech and Language Processing*, ch. 3; for the
@@ -51,6 +54,7 @@ __all__ = [
     "character_vocabulary",
     "conditional_distribution",
     "cross_entropy_per_character",
+    "empirical_conditionals",
     "encode_characters",
     "fit_ngram_counts",
     "next_character_probabilities",
@@ -217,6 +221,44 @@ def conditional_distribution(counts: NgramCounts, context: str, *, alpha: Any) -
         raise ValueError(f"context {context!r} was never seen and alpha = 0: "
                          "the maximum-likelihood model is undefined there")
     return (c_hx + a) / (c_h + n * a)
+
+
+def empirical_conditionals(
+    counts: NgramCounts, text: str, *, alpha: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    r"""A text's pairs by context: weights, empirical and model conditionals.
+
+    For the :math:`M` distinct contexts :math:`h` of ``text`` (encoded with the
+    training vocabulary of ``counts``), returns the weights
+    :math:`\hat p(h) = \#\{t : h_t = h\} / T` (shape ``(M,)``), the empirical
+    conditionals :math:`\hat p(x \mid h)` and the model's
+    :math:`q_\alpha(x \mid h)` (shape ``(M, n)``, out-of-vocabulary symbol last).
+    For :math:`\alpha = 0` the row of a context unseen in training is all 0.
+
+    Examples
+    --------
+    >>> counts = fit_ngram_counts("abab", order=2)
+    >>> w, p_hat, q = empirical_conditionals(counts, "aab", alpha=1.0)
+    >>> w.tolist(), p_hat.tolist()
+    ([0.6666666666666666, 0.3333333333333333], [[0.5, 0.5, 0.0], [1.0, 0.0, 0.0]])
+
+    See Also
+    --------
+    cross_entropy_per_character
+    """
+    counts = _as_counts(counts)
+    a = float(np.asarray(as_pseudocounts(alpha)).reshape(()))
+    base, n = counts.n_symbols + 1, counts.n_symbols
+    ids = _window_ids(encode_characters(text, counts.vocabulary), counts.order, base)
+    contexts, inverse = np.unique(ids // base, return_inverse=True)
+    pair_counts = np.zeros((contexts.size, n))
+    np.add.at(pair_counts, (inverse, ids % base), 1.0)
+    context_totals = pair_counts.sum(axis=1)
+    c_hx = _lookup(counts.keys, counts.counts, contexts[:, None] * base + np.arange(n))
+    c_h = _lookup(counts.context_keys, counts.context_counts, contexts)[:, None]
+    den = c_h + n * a
+    q = np.where(den > 0, (c_hx + a) / np.where(den > 0, den, 1.0), 0.0)
+    return context_totals / ids.size, pair_counts / context_totals[:, None], q
 
 
 def cross_entropy_per_character(

@@ -13,6 +13,7 @@ from infolib.ngram import (
     character_vocabulary,
     conditional_distribution,
     cross_entropy_per_character,
+    empirical_conditionals,
     encode_characters,
     fit_ngram_counts,
     next_character_probabilities,
@@ -158,3 +159,16 @@ def test_bad_counts_context_and_vocabulary_are_refused():
     with pytest.raises(ValueError, match="vocabulary must hold distinct characters"):
         encode_characters("ab", "ba")
     assert isinstance(counts, NgramCounts)
+
+
+def test_empirical_conditionals_rebuild_the_cross_entropy():
+    counts = fit_ngram_counts(TRAIN, 3)
+    weights, p_hat, q = empirical_conditionals(counts, HELD_OUT, alpha=0.2)
+    assert weights.sum() == pytest.approx(1.0, abs=1e-15)
+    np.testing.assert_allclose(p_hat.sum(axis=1), 1.0, rtol=1e-15)
+    np.testing.assert_allclose(q.sum(axis=1), 1.0, rtol=1e-14)
+    with np.errstate(divide="ignore"):
+        terms = np.where(p_hat > 0, -p_hat * np.log(q), 0.0).sum(axis=1)
+    assert weights @ terms == pytest.approx(
+        cross_entropy_per_character(counts, HELD_OUT, alpha=0.2), rel=1e-13)
+    assert weights.size == len({(HELD_OUT[max(0, t - 2):t]) for t in range(len(HELD_OUT))})
