@@ -184,13 +184,8 @@ def next_character_probabilities(counts: NgramCounts, text: str, *, alpha: Any) 
     """
     counts = _as_counts(counts)
     a = as_pseudocounts(alpha)[..., None]
-    base = counts.n_symbols + 1
-    ids = _window_ids(encode_characters(text, counts.vocabulary), counts.order, base)
-    c_hx = _lookup(counts.keys, counts.counts, ids)
-    c_h = _lookup(counts.context_keys, counts.context_counts, ids // base)
-    num, den = c_hx + a, c_h + counts.n_symbols * a
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0)
+    c_hx, c_h = _position_counts(counts, text)
+    return _smoothed(c_hx, c_h, a, counts.n_symbols)
 
 
 def conditional_distribution(counts: NgramCounts, context: str, *, alpha: Any) -> np.ndarray:
@@ -281,9 +276,18 @@ def cross_entropy_per_character(
     perplexity, next_character_probabilities
     """
     scale = log_base(base)
-    q = next_character_probabilities(counts, text, alpha=alpha)
+    counts = _as_counts(counts)
+    a = as_pseudocounts(alpha)[..., None]
+    c_hx, c_h = _position_counts(counts, text)
+    # positions with the same counts (c(w, x), c(w)) get the same probability: group them,
+    # so that a grid of alphas costs (number of distinct count pairs) per alpha
+    stride = int(c_hx.max()) + 1  # c(w, x) <= c(w): one integer key per count pair
+    keys, multiplicity = np.unique(c_h.astype(np.int64) * stride + c_hx.astype(np.int64),
+                                   return_counts=True)
+    q = _smoothed((keys % stride).astype(float), (keys // stride).astype(float), a,
+                  counts.n_symbols)
     with np.errstate(divide="ignore"):
-        ce = -np.log(q).mean(axis=-1) / scale
+        ce = -(np.log(q) @ multiplicity) / (c_hx.size * scale)
     return float(ce) if ce.ndim == 0 else ce
 
 
@@ -319,6 +323,20 @@ def _window_ids(codes: np.ndarray, order: int, base: int) -> np.ndarray:
     padded = np.concatenate([np.full(order - 1, base - 1, dtype=np.int64), codes])
     windows = np.lib.stride_tricks.sliding_window_view(padded, order)
     return windows @ (base ** np.arange(order - 1, -1, -1, dtype=np.int64))
+
+
+def _position_counts(counts: NgramCounts, text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The training counts c(w_i, x_i) and c(w_i) at every position of ``text``."""
+    base = counts.n_symbols + 1
+    ids = _window_ids(encode_characters(text, counts.vocabulary), counts.order, base)
+    c_hx = _lookup(counts.keys, counts.counts, ids)
+    return c_hx, _lookup(counts.context_keys, counts.context_counts, ids // base)
+
+
+def _smoothed(c_hx: np.ndarray, c_h: np.ndarray, a: np.ndarray, n: int) -> np.ndarray:
+    """(c_hx + a) / (c_h + n a), and 0 where the denominator is 0 (alpha = 0, unseen w)."""
+    num, den = c_hx + a, c_h + n * a
+    return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0)
 
 
 def _lookup(keys: np.ndarray, values: np.ndarray, ids: np.ndarray) -> np.ndarray:
