@@ -34,6 +34,9 @@ no Python loop runs over the characters.
 * :func:`empirical_conditionals`: the empirical distribution of a text's
   (context, character) pairs, as context weights and conditionals, next to
   the model's conditionals at the same contexts.
+* :func:`interpolated_probabilities`: interpolated (Jelinek-Mercer) smoothing,
+  which mixes the unsmoothed models of orders :math:`\kappa, \kappa - 1, \dots`
+  down to an additive order-1 model.
 * :func:`cross_entropy_per_character`, :func:`perplexity`.
 
 Reference: Jurafsky and Martin, *Speech and Language Processing*, ch. 3; for the
@@ -42,12 +45,19 @@ link with coding, Cover and Thomas, *Elements of Information Theory*, ch. 13.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from infolib._validation import as_ngram_order, as_pseudocounts, as_text, log_base
+from infolib._validation import (
+    as_ngram_order,
+    as_pseudocounts,
+    as_text,
+    as_unit_interval_array,
+    log_base,
+)
 
 __all__ = [
     "NgramCounts",
@@ -57,6 +67,7 @@ __all__ = [
     "empirical_conditionals",
     "encode_characters",
     "fit_ngram_counts",
+    "interpolated_probabilities",
     "next_character_probabilities",
     "perplexity",
 ]
@@ -188,6 +199,54 @@ def next_character_probabilities(counts: NgramCounts, text: str, *, alpha: Any) 
     return _smoothed(c_hx, c_h, a, counts.n_symbols)
 
 
+def interpolated_probabilities(
+    models: Sequence[NgramCounts], text: str, *, lam: Any, alpha: float
+) -> np.ndarray:
+    r"""Interpolated smoothing: :math:`q_k(x_i \mid w_i)` at every position of ``text``.
+
+    ``models`` are the counts of orders :math:`1, \dots, \kappa` of one training
+    text. With :math:`\lambda \in [0, 1]`, :math:`q_1` the order-1 model with
+    additive smoothing :math:`\alpha > 0`, and for :math:`k = 2, \dots, \kappa`
+
+    .. math::
+
+        q_k(x \mid w) = \lambda\,\frac{c_k(w, x)}{c_k(w)}
+        + (1 - \lambda)\, q_{k-1}(x \mid w'),
+
+    where :math:`w'` drops the oldest character of :math:`w`; a context with
+    :math:`c_k(w) = 0` uses :math:`q_{k-1}` alone. Each :math:`q_k(\cdot \mid w)` is
+    a mixture of distributions, so it is one, and it is positive. ``lam`` may be
+    an array: the result then has shape ``lam.shape + (T,)``.
+
+    Examples
+    --------
+    >>> models = [fit_ngram_counts("abab", order) for order in (1, 2)]
+    >>> interpolated_probabilities(models, "ab", lam=0.5, alpha=1.0).round(4).tolist()
+    [0.7143, 0.7143]
+
+    See Also
+    --------
+    next_character_probabilities
+    """
+    models = [_as_counts(m) for m in models]
+    if not models or any(m.order != k + 1 or m.vocabulary != models[0].vocabulary
+                         for k, m in enumerate(models)):
+        orders = [m.order for m in models]
+        raise ValueError(f"models must be the counts of orders 1, 2, ... of one text "
+                         f"(got orders {orders})")
+    lam_arr = as_unit_interval_array(lam, "lam")[..., None]
+    a = float(np.asarray(as_pseudocounts(alpha)).reshape(()))
+    if a <= 0.0:
+        raise ValueError(f"alpha must be > 0 for the order-1 model (got {a!r})")
+    q = next_character_probabilities(models[0], text, alpha=a)
+    for model in models[1:]:
+        c_hx, c_h = _position_counts(model, text)
+        seen = c_h > 0
+        unsmoothed = np.where(seen, c_hx / np.where(seen, c_h, 1.0), 0.0)
+        q = np.where(seen, lam_arr * unsmoothed + (1.0 - lam_arr) * q, q)
+    return np.broadcast_to(q, lam_arr.shape[:-1] + q.shape[-1:]).copy()
+
+
 def conditional_distribution(counts: NgramCounts, context: str, *, alpha: Any) -> np.ndarray:
     r"""The vector :math:`q_\alpha(\cdot \mid h)` over the ``n`` symbols (OOV last).
 
@@ -251,8 +310,7 @@ def empirical_conditionals(
     context_totals = pair_counts.sum(axis=1)
     c_hx = _lookup(counts.keys, counts.counts, contexts[:, None] * base + np.arange(n))
     c_h = _lookup(counts.context_keys, counts.context_counts, contexts)[:, None]
-    den = c_h + n * a
-    q = np.where(den > 0, (c_hx + a) / np.where(den > 0, den, 1.0), 0.0)
+    q = _smoothed(c_hx, c_h, a, n)
     return context_totals / ids.size, pair_counts / context_totals[:, None], q
 
 

@@ -16,6 +16,7 @@ from infolib.ngram import (
     empirical_conditionals,
     encode_characters,
     fit_ngram_counts,
+    interpolated_probabilities,
     next_character_probabilities,
     perplexity,
 )
@@ -172,3 +173,58 @@ def test_empirical_conditionals_rebuild_the_cross_entropy():
     assert weights @ terms == pytest.approx(
         cross_entropy_per_character(counts, HELD_OUT, alpha=0.2), rel=1e-13)
     assert weights.size == len({(HELD_OUT[max(0, t - 2):t]) for t in range(len(HELD_OUT))})
+
+
+def brute_force_interpolated(train: str, text: str, order: int, lam: float, alpha: float):
+    """Jelinek-Mercer recursion with dictionaries, one position at a time."""
+    vocab = sorted(set(train))
+    q = brute_force_q(train, text, 1, alpha)
+    for k in range(2, order + 1):
+        pad = BOUNDARY * (k - 1)
+        padded_train = pad + train
+        pairs = Counter(padded_train[t:t + k] for t in range(len(train)))
+        contexts = Counter(padded_train[t:t + k - 1] for t in range(len(train)))
+        padded = pad + "".join(ch if ch in vocab else "\x01" for ch in text)
+        new = []
+        for t in range(len(text)):
+            window = padded[t:t + k]
+            c_h = contexts.get(window[:-1], 0)
+            if c_h == 0:
+                new.append(q[t])
+            else:
+                new.append(lam * pairs.get(window, 0) / c_h + (1 - lam) * q[t])
+        q = new
+    return q
+
+
+@pytest.mark.parametrize("order", [1, 2, 4])
+@pytest.mark.parametrize("lam", [0.0, 0.3, 1.0])
+def test_interpolated_probabilities_match_brute_force(order, lam):
+    models = [fit_ngram_counts(TRAIN, k) for k in range(1, order + 1)]
+    got = interpolated_probabilities(models, HELD_OUT, lam=lam, alpha=0.5)
+    want = brute_force_interpolated(TRAIN, HELD_OUT, order, lam, 0.5)
+    np.testing.assert_allclose(got, want, rtol=1e-14)
+
+
+def test_interpolated_model_is_normalised_and_vectorised_over_lambda():
+    models = [fit_ngram_counts(TRAIN, k) for k in (1, 2, 3)]
+    symbols = sorted(set(TRAIN)) + ["\x01"]  # every symbol, the OOV one last
+    lams = np.array([0.2, 0.9])
+    totals = sum(interpolated_probabilities(models, "th" + s, lam=lams, alpha=0.1)[:, -1]
+                 for s in symbols)
+    np.testing.assert_allclose(totals, 1.0, rtol=1e-14)
+    assert interpolated_probabilities(models, HELD_OUT, lam=lams, alpha=0.1).shape == (
+        2, len(HELD_OUT))
+
+
+def test_interpolated_bad_inputs_name_the_argument():
+    models = [fit_ngram_counts(TRAIN, k) for k in (1, 2)]
+    with pytest.raises(ValueError, match=r"lam must lie in \[0, 1\] \(got 1.5\)"):
+        interpolated_probabilities(models, HELD_OUT, lam=1.5, alpha=0.1)
+    with pytest.raises(ValueError, match=r"alpha must be > 0 for the order-1 model \(got 0.0\)"):
+        interpolated_probabilities(models, HELD_OUT, lam=0.5, alpha=0.0)
+    with pytest.raises(ValueError, match=r"models must be the counts of orders 1, 2, .*\[2\]"):
+        interpolated_probabilities(models[1:], HELD_OUT, lam=0.5, alpha=0.1)
+    other = fit_ngram_counts("xyz", 2)
+    with pytest.raises(ValueError, match=r"models must be .*\[1, 2\]"):
+        interpolated_probabilities([models[0], other], HELD_OUT, lam=0.5, alpha=0.1)
