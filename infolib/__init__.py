@@ -27,6 +27,8 @@ module                    job
 ``coding``                Huffman and Shannon codeword lengths
 ``splits``                information gain of threshold splits (decision trees)
 ``optimize``              one-dimensional minimisation on an interval
+``ngram``                 character n-gram models: counts, additive smoothing, bits per char
+``corpus``                the book's own prose (chapters 00-09) as a packaged text snapshot
 ``numeric_check``         the chapters' numeric checks, printed as bounds against tolerances
 ``fisher``                Fisher information of one-parameter families (batched)
 ``check``                 the self-checks of the exercises ("correct" / "not yet")
@@ -45,11 +47,13 @@ measures on them, the distributions and fitting code on the measures.
 from infolib import (
     classification,
     coding,
+    corpus,  # the book's prose as a corpus (chapter 11)
     distributions,
     fisher,
     information,
     labels,
     mixtures,
+    ngram,  # character language models (chapter 11)
     optimize,
 )
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
@@ -120,4 +124,7 @@ __all__ = [
     "finite_fisher_information",
     "gaussian_fisher_information",
     "mle_standard_error",
+    # Language models (chapter 11)
+    "corpus",
+    "ngram",
 ]

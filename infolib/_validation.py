@@ -96,6 +96,9 @@ __all__ = [
     "as_real_scalar",
     "as_sample_array",
     "as_target_distributions",
+    "as_text",
+    "as_ngram_order",
+    "as_pseudocounts",
     "as_unit_interval_array",
     "as_unit_interval_scalar",
     "broadcast_pair",
@@ -435,3 +438,29 @@ def as_family_tangent(
             f"off by up to {float(deviation.max()):.1e} relative to 1 + sum |{nd}|"
         )
     return qa, da, qa.ndim + cat
+# ---------------------------------------------------------------- text models (infolib.ngram)
+
+
+def as_text(text: Any, name: str = "text") -> str:
+    """Return ``text`` if it is a non-empty ``str``."""
+    if not isinstance(text, str):
+        raise TypeError(f"{name} must be a str, got {type(text).__name__}")
+    if not text:
+        raise ValueError(f"{name} must be a non-empty string (got '')")
+    return text
+
+
+def as_ngram_order(order: Any, name: str = "order") -> int:
+    """Return ``order`` as an int >= 1 (the number of characters of an n-gram)."""
+    value = as_count(order, name)
+    if value < 1:
+        raise ValueError(f"{name} must be >= 1 (got {value})")
+    return value
+
+
+def as_pseudocounts(alpha: Any, name: str = "alpha") -> np.ndarray:
+    """Return ``alpha`` as a float64 array of finite values >= 0 (additive smoothing)."""
+    arr = as_finite_array(alpha, name)
+    if arr.size and float(arr.min()) < 0.0:
+        raise ValueError(f"{name} must be >= 0 (got minimum {float(arr.min())!r})")
+    return arr

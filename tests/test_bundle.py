@@ -105,6 +105,8 @@ def test_wheel_is_built_from_this_checkout(unpacked):
     }
     assert packaged == sources, "the wheel's infolib differs from infolib/ of the checkout"
     assert "infolib/exercise_key.json" in names, "the self-checks need their answer key"
+    assert "infolib/data/book_text/09_numerical_stability.txt" in names, (
+        "chapter 11 trains its language models on the packaged snapshot of the book's prose")
 
 
 def test_notebooks_have_every_exercise_and_no_solution(unpacked):

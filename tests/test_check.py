@@ -28,6 +28,28 @@ EXPECTED_NUMBERS = {
     "logloss-two-samples": 0.5
     * (math.log(1 + math.exp(-2) + math.exp(-3)) + math.log(1 + 2 * math.exp(-3))),
 }
+
+
+def laplace_bigram_bits_by_dictionaries() -> float:
+    """Chapter 11's self-check, counted with Python dictionaries (not infolib.ngram)."""
+    from collections import Counter
+
+    from infolib.corpus import BOOK_TEXT_CHAPTERS, book_text
+
+    train = "".join(book_text(ch) for ch in BOOK_TEXT_CHAPTERS[:8])
+    valid = book_text(BOOK_TEXT_CHAPTERS[8])
+    vocab, start = set(train), "\x00"  # the boundary symbol before the first character
+    n_symbols = len(vocab) + 1  # and one out-of-vocabulary symbol
+    pairs = Counter(zip(start + train[:-1], train, strict=True))
+    contexts = Counter(start + train[:-1])
+    unk = "\x01"
+    seq = [ch if ch in vocab else unk for ch in valid]
+    bits = [-math.log2((pairs[(w, x)] + 1.0) / (contexts[w] + n_symbols))
+            for w, x in zip([start] + seq[:-1], seq, strict=True)]
+    return sum(bits) / len(bits)
+
+
+EXPECTED_NUMBERS["lm-laplace-bigram-bits"] = laplace_bigram_bits_by_dictionaries()
 n, k, a, b = sp.symbols("n k a b", positive=True)
 c, N = sp.symbols("c N", positive=True)
 EXPECTED_EXPRESSIONS = {

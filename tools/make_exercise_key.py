@@ -43,6 +43,17 @@ def forward_fit_std() -> float:
     return float(GaussianMixture([0.3, 0.7], [-2.0, 2.0], [0.7, 0.7]).std)
 
 
+def laplace_bigram_bits() -> float:
+    """Chapter 11: bits per character on ch. 8 of the order-2 model of ch. 0-7, alpha = 1."""
+    from infolib import ngram
+    from infolib.corpus import BOOK_TEXT_CHAPTERS, book_text
+
+    train = "".join(book_text(ch) for ch in BOOK_TEXT_CHAPTERS[:8])
+    counts = ngram.fit_ngram_counts(train, 2)
+    return float(ngram.cross_entropy_per_character(
+        counts, book_text(BOOK_TEXT_CHAPTERS[8]), alpha=1.0, base=2))
+
+
 def numbers() -> dict[str, tuple[Callable[[], float], dict[str, Any]]]:
     return {
         "entropy-die-bits": (
@@ -89,6 +100,13 @@ def numbers() -> dict[str, tuple[Callable[[], float], dict[str, Any]]]:
             lambda: infolib.mutual_information([[0.4, 0.1], [0.1, 0.4]], base=2),
             {"unit": "bits", "hint": "I(X; Y) = H(Y) - H(Y | X): here H(Y) = 1 bit, and "
              "H(Y | X) averages the entropies of the rows, each divided by its sum."},
+        ),
+        # Chapter 11 (language models)
+        "lm-laplace-bigram-bits": (
+            laplace_bigram_bits,
+            {"unit": "bits per character", "hint": "fit_ngram_counts(train_text, 2), then "
+             "cross_entropy_per_character(..., valid_text, alpha=1.0, base=2): base 2, "
+             "and chapter 8 (the validation text), not the training text."},
         ),
     }
 
