@@ -29,6 +29,8 @@ module                    job
 ``numeric_check``         the chapters' numeric checks, printed as bounds against tolerances
 ``check``                 the self-checks of the exercises ("correct" / "not yet")
 ``plotting``              the figure style (light and dark mode, deterministic PNGs)
+``scoring``               scoring rules (log, Brier, linear), calibration error, temperature
+``distillation``          the distillation loss KL(p_tau || q_tau) and its gradient
 ``symbolic``              Derivation and the provers (its own table in its ``__init__``)
 ``_validation``           every domain validator (on ``_arrays``' array primitives)
 ``_kernels``              blocked array kernels of the discrete measures (KL, JS, sums)
@@ -43,11 +45,13 @@ measures on them, the distributions and fitting code on the measures.
 from infolib import (
     classification,
     coding,
+    distillation,
     distributions,
     information,
     labels,
     mixtures,
     optimize,
+    scoring,
 )
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
 from infolib.distributions import Bernoulli, Categorical, Gaussian, MultivariateGaussian
@@ -100,4 +104,7 @@ __all__ = [
     "monte_carlo_cross_entropy",
     "monte_carlo_entropy",
     "monte_carlo_kl_divergence",
+    # Part IV, chapter 12
+    "distillation",
+    "scoring",
 ]

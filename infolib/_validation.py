@@ -78,10 +78,12 @@ __all__ = [
     "as_binary_values",
     "as_category_indices",
     "as_class_labels",
+    "as_bin_count",
     "as_count",
     "as_covariance",
     "as_finite_array",
     "as_float_array",
+    "as_forecasts",
     "as_generator",
     "as_joint_table",
     "as_log_density_values",
@@ -94,6 +96,7 @@ __all__ = [
     "as_real_scalar",
     "as_sample_array",
     "as_target_distributions",
+    "as_temperatures",
     "as_unit_interval_array",
     "as_unit_interval_scalar",
     "broadcast_pair",
@@ -386,3 +389,31 @@ def as_target_distributions(
             f"(got sums in [{float(sums.min()):.10g}, {float(sums.max()):.10g}])"
         )
     return _as_float64_distribution(t, -1)
+
+
+# ---------------------------------------------------------------- forecasts and bins
+
+
+def as_forecasts(q: Any, outcomes: Any, name: str = "q") -> tuple[np.ndarray, np.ndarray]:
+    """Forecasts ``q[..., n]`` (rows summing to 1) and integer outcomes, shape ``q.shape[:-1]``."""
+    forecasts, _ = as_probabilities(q, name, -1)
+    shape = forecasts.shape[:-1]
+    y = as_class_labels(outcomes, forecasts.shape[-1], shape, name="y",
+                        context=f"to match {name} of shape {forecasts.shape}")
+    return forecasts, y
+
+
+def as_bin_count(bins: Any, name: str = "bins") -> int:
+    """A number of bins: an integer >= 1."""
+    m = as_count(bins, name)
+    if m < 1:
+        raise ValueError(f"{name} must be >= 1 (got {m})")
+    return m
+
+
+def as_temperatures(temperature: Any, name: str = "temperature") -> np.ndarray:
+    """A temperature tau > 0, or an array of them, as float64 (finite)."""
+    arr = as_finite_array(temperature, name)
+    if not arr.min() > 0.0:
+        raise ValueError(f"{name} must be > 0 (got {float(arr.min())!r})")
+    return arr
