@@ -84,6 +84,14 @@ def numbers() -> dict[str, tuple[Callable[[], float], dict[str, Any]]]:
             {"unit": "nats", "hint": "J is the mean, the log loss divided by N = 2: average "
              "-log softmax(z_i)[y_i] over the two examples (do not add them up)."},
         ),
+        # chapter 12, scoring rules and calibration
+        "ece-four-forecasts": (
+            lambda: float(infolib.scoring.expected_calibration_error(
+                [[0.9, 0.1], [0.8, 0.2], [0.3, 0.7], [0.6, 0.4]], [0, 1, 1, 0], bins=5)),
+            {"hint": "The bins are (0, 0.2], (0.2, 0.4], ..., (0.8, 1]: a confidence on an edge "
+             "belongs to the lower bin. Weight each bin's |accuracy - mean confidence| by its "
+             "share of the four examples."},
+        ),
     }
 
 
