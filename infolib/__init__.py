@@ -33,6 +33,8 @@ module                    job
 ``fisher``                Fisher information of one-parameter families (batched)
 ``check``                 the self-checks of the exercises ("correct" / "not yet")
 ``plotting``              the figure style (light and dark mode, deterministic PNGs)
+``scoring``               scoring rules (log, Brier, linear), calibration error, temperature
+``distillation``          the distillation loss KL(p_tau || q_tau) and its gradient
 ``symbolic``              Derivation and the provers (its own table in its ``__init__``)
 ``_validation``           every domain validator (on ``_arrays``' array primitives)
 ``_kernels``              blocked array kernels of the discrete measures (KL, JS, sums)
@@ -48,6 +50,7 @@ from infolib import (
     classification,
     coding,
     corpus,  # the book's prose as a corpus (chapter 11)
+    distillation,
     distributions,
     fisher,
     information,
@@ -55,6 +58,7 @@ from infolib import (
     mixtures,
     ngram,  # character language models (chapter 11)
     optimize,
+    scoring,
 )
 from infolib.discrete import cross_entropy, empirical_distribution, entropy, kl_divergence
 from infolib.distributions import Bernoulli, Categorical, Gaussian, MultivariateGaussian
@@ -127,4 +131,7 @@ __all__ = [
     # Language models (chapter 11)
     "corpus",
     "ngram",
+    # Part IV, chapter 12
+    "distillation",
+    "scoring",
 ]

@@ -78,10 +78,12 @@ __all__ = [
     "as_binary_values",
     "as_category_indices",
     "as_class_labels",
+    "as_bin_count",
     "as_count",
     "as_covariance",
     "as_finite_array",
     "as_float_array",
+    "as_forecasts",
     "as_generator",
     "as_joint_table",
     "as_log_density_values",
@@ -99,6 +101,7 @@ __all__ = [
     "as_text",
     "as_ngram_order",
     "as_pseudocounts",
+    "as_temperatures",
     "as_unit_interval_array",
     "as_unit_interval_scalar",
     "broadcast_pair",
@@ -438,6 +441,8 @@ def as_family_tangent(
             f"off by up to {float(deviation.max()):.1e} relative to 1 + sum |{nd}|"
         )
     return qa, da, qa.ndim + cat
+
+
 # ---------------------------------------------------------------- text models (infolib.ngram)
 
 
@@ -463,4 +468,32 @@ def as_pseudocounts(alpha: Any, name: str = "alpha") -> np.ndarray:
     arr = as_finite_array(alpha, name)
     if arr.size and float(arr.min()) < 0.0:
         raise ValueError(f"{name} must be >= 0 (got minimum {float(arr.min())!r})")
+    return arr
+
+
+# ---------------------------------------------------------------- forecasts and bins
+
+
+def as_forecasts(q: Any, outcomes: Any, name: str = "q") -> tuple[np.ndarray, np.ndarray]:
+    """Forecasts ``q[..., n]`` (rows summing to 1) and integer outcomes, shape ``q.shape[:-1]``."""
+    forecasts, _ = as_probabilities(q, name, -1)
+    shape = forecasts.shape[:-1]
+    y = as_class_labels(outcomes, forecasts.shape[-1], shape, name="y",
+                        context=f"to match {name} of shape {forecasts.shape}")
+    return forecasts, y
+
+
+def as_bin_count(bins: Any, name: str = "bins") -> int:
+    """A number of bins: an integer >= 1."""
+    m = as_count(bins, name)
+    if m < 1:
+        raise ValueError(f"{name} must be >= 1 (got {m})")
+    return m
+
+
+def as_temperatures(temperature: Any, name: str = "temperature") -> np.ndarray:
+    """A temperature tau > 0, or an array of them, as float64 (finite)."""
+    arr = as_finite_array(temperature, name)
+    if not arr.min() > 0.0:
+        raise ValueError(f"{name} must be > 0 (got {float(arr.min())!r})")
     return arr

@@ -27,6 +27,8 @@ EXPECTED_NUMBERS = {
     "logsumexp-excess": math.log(1 + math.exp(-1) + math.exp(-2)),
     "logloss-two-samples": 0.5
     * (math.log(1 + math.exp(-2) + math.exp(-3)) + math.log(1 + 2 * math.exp(-3))),
+    # chapter 12: bins (0.4, 0.6], (0.6, 0.8], (0.8, 1] hold 1, 2 and 1 of the four forecasts
+    "ece-four-forecasts": 0.25 * abs(1 - 0.6) + 0.5 * abs(0.5 - 0.75) + 0.25 * abs(1 - 0.9),
 }
 
 

@@ -108,6 +108,14 @@ def numbers() -> dict[str, tuple[Callable[[], float], dict[str, Any]]]:
              "cross_entropy_per_character(..., valid_text, alpha=1.0, base=2): base 2, "
              "and chapter 8 (the validation text), not the training text."},
         ),
+        # chapter 12, scoring rules and calibration
+        "ece-four-forecasts": (
+            lambda: float(infolib.scoring.expected_calibration_error(
+                [[0.9, 0.1], [0.8, 0.2], [0.3, 0.7], [0.6, 0.4]], [0, 1, 1, 0], bins=5)),
+            {"hint": "The bins are (0, 0.2], (0.2, 0.4], ..., (0.8, 1]: a confidence on an edge "
+             "belongs to the lower bin. Weight each bin's |accuracy - mean confidence| by its "
+             "share of the four examples."},
+        ),
     }
 
 
