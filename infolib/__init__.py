@@ -25,6 +25,8 @@ module                    job
 ``mixtures``              Gaussian mixtures (``gaussian_mixture``), forward and reverse KL
 ``montecarlo``            Monte Carlo estimates with standard errors (batched)
 ``coding``                Huffman and Shannon codeword lengths
+``variational``           the conjugate Gaussian model's posterior, evidence and ELBO;
+                          the VAE's KL term to a standard normal
 ``optimize``              one-dimensional minimisation on an interval
 ``numeric_check``         the chapters' numeric checks, printed as bounds against tolerances
 ``check``                 the self-checks of the exercises ("correct" / "not yet")
@@ -70,6 +72,16 @@ from infolib.montecarlo import (
     monte_carlo_kl_divergence,
 )
 
+# isort: split
+# variational inference (chapter 13)
+from infolib import variational
+from infolib.variational import (
+    conjugate_gaussian_log_evidence,
+    conjugate_gaussian_posterior,
+    gaussian_elbo,
+    kl_to_standard_normal,
+)
+
 __version__ = "0.2.0"
 
 __all__ = [
@@ -100,4 +112,10 @@ __all__ = [
     "monte_carlo_cross_entropy",
     "monte_carlo_entropy",
     "monte_carlo_kl_divergence",
+    # variational inference (chapter 13)
+    "variational",
+    "conjugate_gaussian_posterior",
+    "conjugate_gaussian_log_evidence",
+    "gaussian_elbo",
+    "kl_to_standard_normal",
 ]
