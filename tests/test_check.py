@@ -131,3 +131,14 @@ def test_same_expression_compares_by_simplification_and_by_symbol_name():
     unreadable = same_expression("p +* 2", p, exercise_id="ex-x")
     assert not unreadable.correct and "could not be read" in unreadable.message
     assert unreadable.exercise == "ex-x"
+
+
+# chapter 13 (variational inference): the VAE's KL term for mu = (1, -1), sigma = (0.5, 1.5)
+EXPECTED_NUMBERS["vae-kl-nats"] = 0.5 * (0.25 + 1.0 - 1.0 - math.log(0.25)) + 0.5 * (
+    2.25 + 1.0 - 1.0 - math.log(2.25)
+)
+
+
+def test_vae_kl_answer_accepted_within_digits_and_rejected_outside():
+    test_numeric_answers_accepted_within_digits_and_rejected_outside("vae-kl-nats")
+    assert not check.exercise("vae-kl-nats", 1.25 + 0.5 * math.log(4 / 3)).correct  # log s_j for log s_j^2

@@ -84,6 +84,12 @@ def numbers() -> dict[str, tuple[Callable[[], float], dict[str, Any]]]:
             {"unit": "nats", "hint": "J is the mean, the log loss divided by N = 2: average "
              "-log softmax(z_i)[y_i] over the two examples (do not add them up)."},
         ),
+        # chapter 13 (variational inference)
+        "vae-kl-nats": (
+            lambda: infolib.kl_to_standard_normal([1.0, -1.0], [0.5, 1.5]),
+            {"unit": "nats", "hint": "Add (s_j^2 + m_j^2 - 1 - log s_j^2) / 2 over the two "
+             "coordinates; the log is of the variance s_j^2, not of s_j."},
+        ),
     }
 
 
