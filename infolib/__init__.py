@@ -26,6 +26,8 @@ module                    job
 ``montecarlo``            Monte Carlo estimates with standard errors (batched)
 ``coding``                Huffman and Shannon codeword lengths
 ``splits``                information gain of threshold splits (decision trees)
+``variational``           the conjugate Gaussian model's posterior, evidence and ELBO;
+                          the VAE's KL term to a standard normal
 ``optimize``              one-dimensional minimisation on an interval
 ``ngram``                 character n-gram models: counts, additive smoothing, bits per char
 ``corpus``                the book's own prose (chapters 00-09) as a packaged text snapshot
@@ -90,6 +92,14 @@ from infolib.montecarlo import (
 # isort: split
 # chapter 10 (mutual information): information gain of splits
 from infolib import splits
+# variational inference (chapter 13)
+from infolib import variational
+from infolib.variational import (
+    conjugate_gaussian_log_evidence,
+    conjugate_gaussian_posterior,
+    gaussian_elbo,
+    kl_to_standard_normal,
+)
 
 __version__ = "0.2.0"
 
@@ -134,4 +144,10 @@ __all__ = [
     # Part IV, chapter 12
     "distillation",
     "scoring",
+    # variational inference (chapter 13)
+    "variational",
+    "conjugate_gaussian_posterior",
+    "conjugate_gaussian_log_evidence",
+    "gaussian_elbo",
+    "kl_to_standard_normal",
 ]

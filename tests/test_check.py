@@ -171,3 +171,12 @@ def test_mutual_information_self_check_accepts_the_answer_and_rejects_h_y_given_
     assert check.exercise("mi-table-bits", answer).correct
     assert check.exercise("mi-table-bits", round(answer, 4)).correct
     assert not check.exercise("mi-table-bits", 1.0 - answer).correct  # H(Y | X) instead
+# chapter 13 (variational inference): the VAE's KL term for mu = (1, -1), sigma = (0.5, 1.5)
+EXPECTED_NUMBERS["vae-kl-nats"] = 0.5 * (0.25 + 1.0 - 1.0 - math.log(0.25)) + 0.5 * (
+    2.25 + 1.0 - 1.0 - math.log(2.25)
+)
+
+
+def test_vae_kl_answer_accepted_within_digits_and_rejected_outside():
+    test_numeric_answers_accepted_within_digits_and_rejected_outside("vae-kl-nats")
+    assert not check.exercise("vae-kl-nats", 1.25 + 0.5 * math.log(4 / 3)).correct  # log s_j for log s_j^2

@@ -116,6 +116,12 @@ def numbers() -> dict[str, tuple[Callable[[], float], dict[str, Any]]]:
              "belongs to the lower bin. Weight each bin's |accuracy - mean confidence| by its "
              "share of the four examples."},
         ),
+        # chapter 13 (variational inference)
+        "vae-kl-nats": (
+            lambda: infolib.kl_to_standard_normal([1.0, -1.0], [0.5, 1.5]),
+            {"unit": "nats", "hint": "Add (s_j^2 + m_j^2 - 1 - log s_j^2) / 2 over the two "
+             "coordinates; the log is of the variance s_j^2, not of s_j."},
+        ),
     }
 
 
