@@ -90,10 +90,8 @@ from infolib.montecarlo import (
 )
 
 # isort: split
-# chapter 10 (mutual information): information gain of splits
-from infolib import splits
-# variational inference (chapter 13)
-from infolib import variational
+# information gain of splits (chapter 10); variational inference (chapter 13)
+from infolib import splits, variational
 from infolib.variational import (
     conjugate_gaussian_log_evidence,
     conjugate_gaussian_posterior,
