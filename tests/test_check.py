@@ -179,4 +179,5 @@ EXPECTED_NUMBERS["vae-kl-nats"] = 0.5 * (0.25 + 1.0 - 1.0 - math.log(0.25)) + 0.
 
 def test_vae_kl_answer_accepted_within_digits_and_rejected_outside():
     test_numeric_answers_accepted_within_digits_and_rejected_outside("vae-kl-nats")
-    assert not check.exercise("vae-kl-nats", 1.25 + 0.5 * math.log(4 / 3)).correct  # log s_j for log s_j^2
+    # the slip of taking log s_j for log s_j^2
+    assert not check.exercise("vae-kl-nats", 1.25 + 0.5 * math.log(4 / 3)).correct
