@@ -33,6 +33,7 @@ STANDARD = set(
     longrightarrow leftrightarrow Rightarrow iff
     cdot cdots dots ldots times pm ast top lvert rvert lceil rceil lfloor rfloor
     quad qquad begin end
+    kappa zeta widehat lVert rVert substack odot det
     """.split()
 )
 MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|\\begin\{(\w+\*?)\}.*?\\end\{\1\}", re.S)
