@@ -455,12 +455,17 @@ def as_text(text: Any, name: str = "text") -> str:
     return text
 
 
+def as_positive_count(value: Any, name: str) -> int:
+    """Return ``value`` as an int >= 1 (an n-gram's order, a number of bins, ...)."""
+    count = as_count(value, name)
+    if count < 1:
+        raise ValueError(f"{name} must be >= 1 (got {count})")
+    return count
+
+
 def as_ngram_order(order: Any, name: str = "order") -> int:
     """Return ``order`` as an int >= 1 (the number of characters of an n-gram)."""
-    value = as_count(order, name)
-    if value < 1:
-        raise ValueError(f"{name} must be >= 1 (got {value})")
-    return value
+    return as_positive_count(order, name)
 
 
 def as_pseudocounts(alpha: Any, name: str = "alpha") -> np.ndarray:
@@ -485,10 +490,7 @@ def as_forecasts(q: Any, outcomes: Any, name: str = "q") -> tuple[np.ndarray, np
 
 def as_bin_count(bins: Any, name: str = "bins") -> int:
     """A number of bins: an integer >= 1."""
-    m = as_count(bins, name)
-    if m < 1:
-        raise ValueError(f"{name} must be >= 1 (got {m})")
-    return m
+    return as_positive_count(bins, name)
 
 
 def as_temperatures(temperature: Any, name: str = "temperature") -> np.ndarray:
